@@ -1,0 +1,26 @@
+import './events.js';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { StoreController } from '../state/store-controller.js';
+
+/** Base of the wsis-* components: the store link and typed outward events. */
+export class WsisElement extends LitElement {
+  /** The id of a `<wsis-stocktaking>` elsewhere on the page to link to. */
+  @property({ reflect: true }) for?: string;
+
+  protected readonly storeController = new StoreController(this);
+
+  protected get store() {
+    return this.storeController.store;
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    if (changed.has('for') && changed.get('for') !== undefined) this.storeController.relink();
+  }
+
+  /** Fires a bubbling, composed `wsis-*` event for the host page. */
+  emit<K extends keyof WsisEventMap>(name: K, detail: WsisEventMap[K]['detail']): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+}

@@ -1,0 +1,263 @@
+import type { Entry } from '../data/entry.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  FACET_NAMES,
+  type FacetName,
+  type FilterKey,
+  type Filters,
+  type SearchParams,
+  type Sort,
+} from '../data/query.js';
+import { SourceError, type DataSource } from '../data/source.js';
+import { isC7 } from '../data/vocabulary.js';
+import type { Listener, SearchState } from './types.js';
+
+export interface StoreOptions {
+  /** Quiet time after typing before a search is sent. */
+  debounceMs?: number;
+  /** Loading longer than this becomes `stalled`. */
+  stalledMs?: number;
+  pageSize?: number;
+  scope?: Filters;
+  facets?: readonly FacetName[];
+}
+
+/** The part of the state a deep link or history entry restores. */
+export type StoreSnapshot = Pick<SearchState, 'query' | 'filters' | 'yearFrom' | 'yearTo' | 'sort' | 'page' | 'openEntryId'>;
+
+const clean = (filters: Filters): Filters =>
+  Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, values]) => values && values.length)
+      .map(([key, values]) => [key, [...new Set(values)].sort()]),
+  ) as Filters;
+
+function withinScope(key: FilterKey, value: string, scope: readonly string[]): boolean {
+  return scope.includes(value) || (key === 'actionLine' && scope.includes('C7') && isC7(value));
+}
+
+/**
+ * One search: query, filters, paging and the results, with no UI code.
+ * It owns fetching: debouncing, aborting stale requests and the stalled timer.
+ */
+export class SearchStore {
+  #state: SearchState;
+  #listeners = new Set<Listener>();
+  #source: DataSource;
+  #options: Required<Omit<StoreOptions, 'scope'>>;
+  #debounce?: ReturnType<typeof setTimeout>;
+  #stalled?: ReturnType<typeof setTimeout>;
+  #controller?: AbortController;
+  #callId = 0;
+  #disposed = false;
+
+  constructor(source: DataSource, options: StoreOptions = {}) {
+    this.#source = source;
+    this.#options = {
+      debounceMs: options.debounceMs ?? 200,
+      stalledMs: options.stalledMs ?? 400,
+      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+      facets: options.facets ?? FACET_NAMES,
+    };
+    this.#state = {
+      query: '',
+      filters: {},
+      scope: clean(options.scope ?? {}),
+      page: 1,
+      pageSize: this.#options.pageSize,
+      results: [],
+      total: 0,
+      facets: {},
+      corrections: [],
+      status: 'idle',
+      dropped: 0,
+    };
+  }
+
+  get state(): Readonly<SearchState> {
+    return this.#state;
+  }
+
+  get source(): DataSource {
+    return this.#source;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The request the current state stands for, scope merged in. */
+  params(page = this.#state.page): SearchParams {
+    const s = this.#state;
+    const filters: Filters = { ...s.filters };
+    for (const [key, scope] of Object.entries(s.scope) as [FilterKey, string[]][]) {
+      // A visitor may narrow a scoped group but never widen or clear it.
+      const chosen = (filters[key] ?? []).filter((v) => withinScope(key, v, scope));
+      filters[key] = chosen.length ? chosen : scope;
+    }
+    return {
+      q: s.query,
+      filters,
+      yearFrom: s.yearFrom,
+      yearTo: s.yearTo,
+      sort: s.sort,
+      page,
+      pageSize: s.pageSize,
+      facets: [...this.#options.facets],
+    };
+  }
+
+  /** Typing: searches after the debounce. */
+  setQuery(query: string): void {
+    if (query === this.#state.query) return;
+    this.#set({ query, page: 1 });
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => this.search(), this.#options.debounceMs);
+  }
+
+  /** Enter: searches now, with the given text if any. */
+  submit(query = this.#state.query): void {
+    this.#set({ query, page: 1 });
+    this.search();
+  }
+
+  setFilter(key: FilterKey, values: readonly string[]): void {
+    this.#set({ filters: clean({ ...this.#state.filters, [key]: [...values] }), page: 1 });
+    this.search();
+  }
+
+  toggleFilter(key: FilterKey, value: string, on?: boolean): void {
+    const current = this.#state.filters[key] ?? [];
+    const has = current.includes(value);
+    const want = on ?? !has;
+    if (want === has) return;
+    this.setFilter(key, want ? [...current, value] : current.filter((v) => v !== value));
+  }
+
+  /** Clears the visitor's filters; scope stays. */
+  clearFilters(): void {
+    this.#set({ filters: {}, yearFrom: undefined, yearTo: undefined, page: 1 });
+    this.search();
+  }
+
+  setYears(yearFrom?: number, yearTo?: number): void {
+    if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
+    this.#set({ yearFrom, yearTo, page: 1 });
+    this.search();
+  }
+
+  setSort(sort: Sort | undefined): void {
+    this.#set({ sort, page: 1 });
+    this.search();
+  }
+
+  setPage(page: number): void {
+    this.#set({ page: Math.max(1, Math.floor(page)) });
+    this.search();
+  }
+
+  setPageSize(pageSize: number): void {
+    this.#set({ pageSize, page: 1 });
+    this.search();
+  }
+
+  /** Fixed filters from the embedding page. */
+  setScope(scope: Filters): void {
+    this.#set({ scope: clean(scope), page: 1 });
+    this.search();
+  }
+
+  /** Appends the next page to the results. */
+  loadMore(): void {
+    const s = this.#state;
+    if (s.results.length >= s.total || s.status === 'loading' || s.status === 'stalled') return;
+    this.search({ append: true });
+  }
+
+  retry(): void {
+    this.search();
+  }
+
+  openEntry(id: string | undefined): void {
+    this.#set({ openEntryId: id });
+  }
+
+  getEntry(id: string, signal = new AbortController().signal): Promise<Entry> {
+    const known = this.#state.results.find((e) => e.id === id);
+    return known ? Promise.resolve(known) : this.#source.getEntry(id, signal);
+  }
+
+  snapshot(): StoreSnapshot {
+    const { query, filters, yearFrom, yearTo, sort, page, openEntryId } = this.#state;
+    return { query, filters, yearFrom, yearTo, sort, page, openEntryId };
+  }
+
+  /** Restores a deep link or history entry, then searches once. */
+  restore(snapshot: Partial<StoreSnapshot>): void {
+    this.#set({
+      query: snapshot.query ?? '',
+      filters: clean(snapshot.filters ?? {}),
+      yearFrom: snapshot.yearFrom,
+      yearTo: snapshot.yearTo,
+      sort: snapshot.sort,
+      page: snapshot.page ?? 1,
+      openEntryId: snapshot.openEntryId,
+    });
+    this.search();
+  }
+
+  /** Runs the current search; a newer call aborts and outranks an older one. */
+  search({ append = false } = {}): Promise<void> {
+    if (this.#disposed) return Promise.resolve();
+    clearTimeout(this.#debounce);
+    clearTimeout(this.#stalled);
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    const callId = ++this.#callId;
+    const page = append ? this.#state.page + 1 : this.#state.page;
+    this.#set({ status: 'loading', error: undefined });
+    this.#stalled = setTimeout(() => {
+      if (callId === this.#callId) this.#set({ status: 'stalled' });
+    }, this.#options.stalledMs);
+    return this.#source.search(this.params(page), controller.signal).then(
+      (response) => {
+        if (callId !== this.#callId) return;
+        clearTimeout(this.#stalled);
+        this.#set({
+          results: append ? [...this.#state.results, ...response.items] : response.items,
+          total: response.total,
+          page,
+          facets: response.facets,
+          corrections: response.corrections ?? [],
+          dropped: response.dropped,
+          status: response.total === 0 ? 'empty' : 'ready',
+        });
+      },
+      (error: unknown) => {
+        if (callId !== this.#callId) return;
+        clearTimeout(this.#stalled);
+        const e = error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
+        if (e.code === 'aborted') return;
+        this.#set({
+          status: e.code === 'network' ? 'offline' : 'error',
+          error: { code: e.code, message: e.message },
+        });
+      },
+    );
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#debounce);
+    clearTimeout(this.#stalled);
+    this.#controller?.abort();
+    this.#listeners.clear();
+    this.#source.dispose?.();
+  }
+
+  #set(patch: Partial<SearchState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener(this.#state);
+  }
+}

@@ -1,0 +1,42 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+/** msw's service worker must be served from the root; npm 11 skips msw's own install step. */
+function serveMswWorker(context, next) {
+  if (context.path === '/mockServiceWorker.js') {
+    context.type = 'application/javascript';
+    context.body = readFileSync(mswWorker, 'utf8');
+    return undefined;
+  }
+  return next();
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [serveMswWorker],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};
