@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '/data/', 'coverage/', 'custom-elements.json', 'bench/results*'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'custom-elements.json', 'bench/results*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
