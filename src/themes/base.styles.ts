@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { presetStyles } from './presets.styles.js';
 
 /**
  * Shared by every component: design-token fallbacks, and a host that the page's own
@@ -6,10 +7,10 @@ import { css } from 'lit';
  *
  * Tokens (all optional, set on the element or any ancestor):
  * --wsis-color-primary, --wsis-color-on-primary, --wsis-color-surface, --wsis-color-surface-alt,
- * --wsis-color-text, --wsis-color-muted, --wsis-color-border, --wsis-color-error, --wsis-color-highlight,
+ * --wsis-color-text, --wsis-color-muted, --wsis-color-border, --wsis-color-error, --wsis-color-highlight, --wsis-color-on-highlight,
  * --wsis-font-family, --wsis-font-size, --wsis-radius, --wsis-space, --wsis-focus-ring-color, --wsis-focus-ring-width
  */
-export const baseStyles = css`
+const hostStyles = css`
   :host {
     --_primary: var(--wsis-color-primary, #005a9e);
     --_on-primary: var(--wsis-color-on-primary, #ffffff);
@@ -20,6 +21,7 @@ export const baseStyles = css`
     --_border: var(--wsis-color-border, #8a96a3);
     --_error: var(--wsis-color-error, #b00020);
     --_highlight: var(--wsis-color-highlight, #fff1a8);
+    --_on-highlight: var(--wsis-color-on-highlight, #1b1f24);
     --_radius: var(--wsis-radius, 4px);
     --_space: var(--wsis-space, 8px);
     --_focus: var(--wsis-focus-ring-color, #005a9e);
@@ -27,6 +29,7 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     color: var(--_text);
+    background-color: var(--_surface);
     font-family: var(--wsis-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
     font-size: var(--wsis-font-size, 16px);
     font-weight: 400;
@@ -71,3 +74,6 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Presets first, then the host rules that read their tokens. */
+export const baseStyles = [...presetStyles, hostStyles];

@@ -1,0 +1,55 @@
+import type { Entry } from './entry.js';
+import type { SearchParams } from './query.js';
+import type { DataSource } from './source.js';
+
+/** Exports stop here; a full dump belongs to the API, not a browser download. */
+export const EXPORT_CAP = 5000;
+const PAGE = 100;
+
+export const CSV_COLUMNS = [
+  'id', 'title', 'organization', 'entityType', 'countries', 'regions', 'actionLines', 'sdgs',
+  'status', 'startYear', 'endYear', 'website', 'updated', 'prizeYear', 'prizeStatus', 'description',
+] as const;
+
+/** Spreadsheets run cells that start with these as formulas; a leading quote makes them text. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(entries: readonly Entry[]): string {
+  const rows = entries.map((e) =>
+    [
+      e.id, e.title, e.organization, e.entityType, e.countries.join(';'), e.regions.join(';'),
+      e.actionLines.join(';'), e.sdgs.join(';'), e.status, e.startYear, e.endYear, e.website,
+      e.updated, e.prize?.year, e.prize?.status, e.description,
+    ].map(csvCell).join(','),
+  );
+  // The BOM lets spreadsheet programs read UTF-8 (Arabic, Chinese, Russian names).
+  return '\ufeff' + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+/** Fetches every page of a search, up to the cap; abort the signal to cancel. */
+export async function collectAll(
+  source: DataSource,
+  params: SearchParams,
+  { signal, onProgress, cap = EXPORT_CAP }: { signal: AbortSignal; onProgress?: (p: ExportProgress) => void; cap?: number },
+): Promise<{ entries: Entry[]; total: number; capped: boolean }> {
+  const entries: Entry[] = [];
+  let total = Infinity;
+  for (let page = 1; entries.length < Math.min(total, cap); page++) {
+    signal.throwIfAborted();
+    const response = await source.search({ ...params, page, pageSize: PAGE, facets: [] }, signal);
+    total = response.total;
+    entries.push(...response.items);
+    onProgress?.({ done: Math.min(entries.length, cap), total: Math.min(total, cap) });
+    if (!response.items.length) break;
+  }
+  return { entries: entries.slice(0, cap), total, capped: total > cap };
+}
