@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -25,17 +26,30 @@ function serveMswWorker(context, next) {
   return next();
 }
 
+/** Debian's browsers: Chromium through Playwright, Firefox ESR through WebDriver BiDi. WSIS_BROWSERS picks them (default chromium; npm test runs both). */
+const launchers = {
+  chromium: () =>
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    }),
+  firefox: () =>
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
+    }),
+};
+const wanted = (process.env.WSIS_BROWSERS ?? 'chromium').split(',').map((name) => name.trim());
+const browsers = wanted.map((name) => {
+  if (!launchers[name]) throw new Error(`WSIS_BROWSERS: unknown browser "${name}"; use chromium and/or firefox`);
+  return launchers[name]();
+});
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [serveMswWorker],
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
-    }),
-  ],
+  browsers,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
