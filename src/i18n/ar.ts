@@ -145,6 +145,9 @@ export const ar: Messages = {
   'export.progress': 'جارٍ التصدير: {done} من {total}…',
   'export.cancel': 'إلغاء التصدير',
   'export.capped': 'يقتصر التصدير على السجلات الأولى وعددها {n}.',
+  'export.label': 'تصدير النتائج',
+  'export.failed': 'تعذّر إكمال التصدير.',
+  'export.cancelled': 'أُلغي التصدير.',
   // Vocabularies
   'region.africa': 'أفريقيا',
   'region.americas': 'الأمريكتان',

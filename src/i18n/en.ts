@@ -137,6 +137,9 @@ export const en = {
   'export.progress': 'Exporting {done} of {total}…',
   'export.cancel': 'Cancel export',
   'export.capped': 'Only the first {n} entries are exported.',
+  'export.label': 'Export the results',
+  'export.failed': 'The export could not be completed.',
+  'export.cancelled': 'Export cancelled.',
   // Vocabularies
   'region.africa': 'Africa',
   'region.americas': 'Americas',

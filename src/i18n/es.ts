@@ -143,6 +143,9 @@ export const es: Messages = {
   'export.progress': 'Exportando {done} de {total}…',
   'export.cancel': 'Cancelar exportación',
   'export.capped': 'Solo se exportan las primeras {n} entradas.',
+  'export.label': 'Exportar los resultados',
+  'export.failed': 'No se pudo completar la exportación.',
+  'export.cancelled': 'Exportación cancelada.',
   // Vocabularies
   'region.africa': 'África',
   'region.americas': 'Américas',

@@ -143,6 +143,9 @@ export const fr: Messages = {
   'export.progress': 'Exportation : {done} sur {total}…',
   'export.cancel': 'Annuler l’exportation',
   'export.capped': 'Seules les {n} premières entrées sont exportées.',
+  'export.label': 'Exporter les résultats',
+  'export.failed': 'L’exportation n’a pas pu être effectuée.',
+  'export.cancelled': 'Exportation annulée.',
   // Vocabularies
   'region.africa': 'Afrique',
   'region.americas': 'Amériques',

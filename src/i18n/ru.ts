@@ -143,6 +143,9 @@ export const ru: Messages = {
   'export.progress': 'Экспорт: {done} из {total}…',
   'export.cancel': 'Отменить экспорт',
   'export.capped': 'Экспортируются только первые записи, не более {n}.',
+  'export.label': 'Экспорт результатов',
+  'export.failed': 'Не удалось выполнить экспорт.',
+  'export.cancelled': 'Экспорт отменён.',
   // Vocabularies
   'region.africa': 'Африка',
   'region.americas': 'Америка',

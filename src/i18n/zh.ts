@@ -139,6 +139,9 @@ export const zh: Messages = {
   'export.progress': '正在导出：{done}/{total}…',
   'export.cancel': '取消导出',
   'export.capped': '仅导出前{n}条记录。',
+  'export.label': '导出结果',
+  'export.failed': '无法完成导出。',
+  'export.cancelled': '导出已取消。',
   // Vocabularies
   'region.africa': '非洲',
   'region.americas': '美洲',
