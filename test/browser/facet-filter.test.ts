@@ -148,6 +148,19 @@ describe('<wsis-facet-filter>', () => {
     expect(store.params().filters.region).to.deep.equal(['africa']);
   });
 
+  it('lets the visitor narrow within a scope of several values, never outside it', async () => {
+    const { el, store } = await setup('region', { scope: { region: ['africa', 'europe'] } });
+    expect(boxes(el).map((b) => b.value)).to.deep.equal(['africa', 'europe']);
+    expect(box(el, 'europe').disabled).to.equal(false);
+    expect(box(el, 'europe').checked).to.equal(false);
+    box(el, 'europe').click();
+    await settled(store, el);
+    expect(store.params().filters.region).to.deep.equal(['europe']);
+    box(el, 'europe').click();
+    await settled(store, el);
+    expect(store.params().filters.region).to.deep.equal(['africa', 'europe']);
+  });
+
   it('shows a message and logs once for an unknown facet', async () => {
     const errors: string[] = [];
     const original = console.error;

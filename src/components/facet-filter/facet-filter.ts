@@ -30,7 +30,8 @@ const reported = new Set<string>();
  * Checkboxes with entry counts for one facet, or a start-year range. Organizations and
  * countries can be searched; long lists show the first ten (plus any chosen) until
  * "Show more". Values with no entries stay operable but are marked. Values fixed by the
- * embedding page's scope are checked and cannot be changed; with a scope, only values
+ * embedding page's scope are listed alone: one scoped value is checked and fixed, several can be
+ * ticked to narrow the search within them. With a scope, only values
  * inside it are listed. Prizes have no counts.
  *
  * @summary Filter for one facet: SDG, stakeholder type, region, status, year, organization, country or prize.
@@ -164,7 +165,8 @@ export class WsisFacetFilter extends WsisElement {
   }
 
   #row(lang: Lang, facet: ListFacet, v: FacetValue, selected: string[], scope?: string[]) {
-    const fixed = !!scope?.includes(v.value);
+    // A single scoped value is fixed; several let the visitor narrow within them (UNGIS agencies).
+    const fixed = scope?.length === 1 && scope[0] === v.value;
     return optionRow(
       lang,
       {
