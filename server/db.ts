@@ -1,0 +1,81 @@
+/** The database file: schema, atomic building and opening for reads. */
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Entry } from '../src/data/entry.js';
+import { compareEntries } from '../src/data/query.js';
+
+export const SCHEMA_VERSION = '1';
+
+// Column order fixes the bm25 weights below: title, organization, description.
+const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  -- meta is the entry without its description: all a server loads into memory at start.
+  CREATE TABLE entries (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL, meta TEXT NOT NULL);
+  CREATE VIRTUAL TABLE fts USING fts5(
+    title, organization, description,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'row');
+`;
+
+/** Ranking: a title hit counts most, then organization, then description. */
+export const RANK = 'bm25(fts, 10.0, 3.0, 1.0)';
+
+/**
+ * Writes entries to a new file next to `dbPath` and renames it into place,
+ * so readers and failed builds never see a half-written database.
+ */
+export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const tmp = join(dirname(dbPath), `.${basename(dbPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = OFF');
+      db.exec(SCHEMA);
+      const putEntry = db.prepare('INSERT INTO entries (rowid, id, json, meta) VALUES (?, ?, ?, ?)');
+      const putText = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+      const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      // Rowids follow the newest order, so rowid breaks relevance ties the same way.
+      const sorted = [...entries].sort(compareEntries('newest'));
+      db.transaction(() => {
+        sorted.forEach((e, i) => {
+          putEntry.run(i + 1, e.id, JSON.stringify(e), JSON.stringify({ ...e, description: '' }));
+          putText.run(i + 1, e.title, e.organization, e.description);
+        });
+        putMeta.run('schema_version', SCHEMA_VERSION);
+        putMeta.run('entries', String(sorted.length));
+      })();
+      db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+    renameSync(tmp, dbPath);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Opens a database for serving; it is never written to. */
+export function openReadOnly(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let version: string | undefined;
+  try {
+    version = (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
+      ?.value;
+  } catch {
+    // Not one of ours (or not SQLite at all): reported below.
+  }
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
+    );
+  }
+  return db;
+}

@@ -1,0 +1,177 @@
+/** Answers searches: FTS5 for text, in-memory bit sets for filters, facets and sorting. */
+import type Database from 'better-sqlite3';
+import type { Entry } from '../src/data/entry.js';
+import {
+  FILTER_KEYS,
+  ORGANIZATION_FACET_LIMIT,
+  effectiveSort,
+  type FacetName,
+  type Facets,
+  type FilterKey,
+  type SearchParams,
+} from '../src/data/query.js';
+import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
+import { buildColumns, type Column, type Columns } from './columns.js';
+import { Lru } from './lru.js';
+import { TextSearch, type TextPlan } from './text.js';
+
+interface TextHit {
+  bits: Bits;
+  /** Positions best first; only fetched when relevance is asked for. */
+  ranked?: Int32Array;
+}
+
+export interface EngineOptions {
+  /** Bytes for cached text matches (ranking a broad word costs far more than filtering). */
+  cacheBytes?: number;
+}
+
+export class SearchEngine {
+  readonly size: number;
+  private readonly data: Columns;
+  private readonly positionOf: Int32Array;
+  private readonly rowidOf: Int32Array;
+  private readonly text: TextSearch;
+  private readonly jsonByRowid: Database.Statement<[number], string>;
+  private readonly jsonById: Database.Statement<[string], string>;
+  private readonly hits: Lru<string, TextHit>;
+
+  constructor(db: Database.Database, options: EngineOptions = {}) {
+    const rows = db.prepare('SELECT rowid, meta FROM entries ORDER BY rowid').raw();
+    const entries: Entry[] = [];
+    const rowids: number[] = [];
+    for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
+      rowids.push(rowid);
+      entries.push(JSON.parse(json) as Entry);
+    }
+    this.size = entries.length;
+    this.rowidOf = Int32Array.from(rowids);
+    this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
+    rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
+    this.data = buildColumns(entries);
+    this.text = new TextSearch(db);
+    this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
+    this.jsonById = db.prepare('SELECT json FROM entries WHERE id = ?').pluck() as never;
+    this.hits = new Lru(
+      options.cacheBytes ?? 48 * 2 ** 20,
+      (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
+    );
+  }
+
+  /** The entry's JSON text, or undefined. */
+  entry(id: string): string | undefined {
+    return this.jsonById.get(id);
+  }
+
+  /** The response body of `GET /entries` as JSON text. */
+  search(params: SearchParams): string {
+    const plan = params.q ? this.text.plan(params.q) : null;
+    let sort = effectiveSort(params);
+    if (sort === 'relevance' && !plan) sort = 'newest';
+    const hit = plan ? this.textHit(plan, sort === 'relevance') : undefined;
+
+    const groups = new Map<FacetName | FilterKey, Bits>();
+    for (const key of FILTER_KEYS) {
+      const values = params.filters[key];
+      if (values?.length) groups.set(key, this.filterBits(this.data.columns[key], values));
+    }
+    if (params.yearFrom !== undefined || params.yearTo !== undefined) groups.set('year', this.yearBits(params));
+    const base = (except?: FacetName | FilterKey): Bits[] => {
+      const sets = hit ? [hit.bits] : [];
+      for (const [name, bits] of groups) if (name !== except) sets.push(bits);
+      return sets;
+    };
+    const all = and(base(), this.size);
+    const total = count(all);
+
+    const order = sort === 'relevance' ? hit!.ranked! : this.data.orders[sort];
+    const items: string[] = [];
+    const skip = (params.page - 1) * params.pageSize;
+    if (skip < total) {
+      let seen = 0;
+      for (let k = 0; k < order.length && items.length < params.pageSize; k++) {
+        const i = order[k];
+        if (has(all, i) && seen++ >= skip) items.push(this.jsonByRowid.get(this.rowidOf[i])!);
+      }
+    }
+
+    const facets = this.facets(params.facets, (name) => (groups.has(name) ? and(base(name), this.size) : all));
+    const corrections = plan?.corrections.length ? `,"corrections":${JSON.stringify(plan.corrections)}` : '';
+    return `{"total":${total},"page":${params.page},"pageSize":${params.pageSize},"items":[${items.join(',')}],"facets":${JSON.stringify(facets)}${corrections}}`;
+  }
+
+  private textHit(plan: TextPlan, ranked: boolean): TextHit {
+    let hit = this.hits.get(plan.match);
+    if (!hit || (ranked && !hit.ranked)) {
+      const rowids = this.text.rowids(plan.match, ranked);
+      const bits = empty(this.size);
+      const positions = new Int32Array(rowids.length);
+      rowids.forEach((rowid, k) => set(bits, (positions[k] = this.positionOf[rowid])));
+      hit = { bits, ranked: ranked ? positions : undefined };
+      this.hits.set(plan.match, hit);
+    }
+    return hit;
+  }
+
+  /** OR within a group. Unknown values simply match nothing. */
+  private filterBits(col: Column, values: readonly string[]): Bits {
+    const out = empty(this.size);
+    const codes = values.map((v) => col.codeOf.get(v)).filter((c): c is number => c !== undefined);
+    if (col.postings) {
+      for (const c of codes) orInto(out, col.postings[c]);
+      return out;
+    }
+    const wanted = new Set(codes);
+    for (let i = 0; i < this.size; i++) {
+      for (let j = col.offsets[i]; j < col.offsets[i + 1]; j++) {
+        if (wanted.has(col.codes[j])) {
+          set(out, i);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private yearBits({ yearFrom = -Infinity, yearTo = Infinity }: SearchParams): Bits {
+    const out = empty(this.size);
+    const years = this.data.startYear;
+    for (let i = 0; i < years.length; i++) if (years[i] >= yearFrom && years[i] <= yearTo) set(out, i);
+    return out;
+  }
+
+  /** Disjunctive counts: each group over the entries passing every other filter. */
+  private facets(names: readonly FacetName[], baseFor: (name: FacetName) => Bits): Facets {
+    const facets: Facets = {};
+    for (const name of names) {
+      const col = this.data.columns[name];
+      let pairs: [string, number][] = [];
+      tally(baseFor(name), col).forEach((n, code) => n && pairs.push([col.labels[code], n]));
+      if (name === 'organization') {
+        pairs = pairs.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, ORGANIZATION_FACET_LIMIT);
+      }
+      facets[name] = Object.fromEntries(pairs);
+    }
+    return facets;
+  }
+}
+
+/** Value counts of one column over the entries in `bits`, by whichever way is cheaper. */
+function tally(bits: Bits, col: Column): Int32Array {
+  const counts = new Int32Array(col.labels.length);
+  if (col.postings && col.labels.length * bits.length < count(bits) * 4) {
+    col.postings.forEach((posting, code) => (counts[code] = countAnd(bits, posting)));
+    return counts;
+  }
+  const { offsets, codes } = col;
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w];
+    while (x !== 0) {
+      const low = x & -x;
+      const i = (w << 5) + 31 - Math.clz32(low);
+      x ^= low;
+      for (let j = offsets[i], end = offsets[i + 1]; j < end; j++) counts[codes[j]]++;
+    }
+  }
+  return counts;
+}

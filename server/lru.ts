@@ -1,0 +1,37 @@
+/** A least-recently-used map bounded by total weight; the data is read-only, so entries never go stale. */
+export class Lru<K, V> {
+  private readonly map = new Map<K, { value: V; weight: number }>();
+  private total = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {}
+
+  get(key: K): V | undefined {
+    const slot = this.map.get(key);
+    if (!slot) return undefined;
+    this.map.delete(key);
+    this.map.set(key, slot);
+    return slot.value;
+  }
+
+  set(key: K, value: V): void {
+    const weight = this.weigh(value);
+    if (weight > this.budget) return;
+    this.delete(key);
+    this.map.set(key, { value, weight });
+    this.total += weight;
+    for (const oldest of this.map.keys()) {
+      if (this.total <= this.budget) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: K): void {
+    const slot = this.map.get(key);
+    if (!slot) return;
+    this.total -= slot.weight;
+    this.map.delete(key);
+  }
+}

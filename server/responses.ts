@@ -1,0 +1,71 @@
+/**
+ * Ready-to-send API bodies: compressed and tagged once per distinct search, since the data
+ * never changes while a server runs. Compression here is the bulk of a cached request's cost.
+ */
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { Lru } from './lru.js';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Bodies below this size are sent as they are, like @fastify/compress does. */
+const THRESHOLD = 1024;
+
+/** Picks br, then gzip, honouring q-values (q=0 refuses) and "*"; identity otherwise. */
+export function negotiate(header: string | undefined): Encoding {
+  if (!header) return 'identity';
+  const q = new Map<string, number>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    q.set(name.trim(), Number.isFinite(value) ? value : 0);
+  }
+  const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : 'identity';
+}
+
+export interface Representation {
+  body: string | Buffer;
+  etag: string;
+  encoding: Encoding;
+}
+
+interface Slot {
+  text: string;
+  etag: string;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+const weigh = (s: Slot) => s.text.length * 2 + (s.br?.length ?? 0) + (s.gzip?.length ?? 0);
+
+export class ResponseCache {
+  private readonly slots: Lru<string, Slot>;
+
+  constructor(budgetBytes: number) {
+    this.slots = new Lru(budgetBytes, weigh);
+  }
+
+  /** The body for `key` in `encoding`, computing it with `make` only when not cached. */
+  get(key: string, encoding: Encoding, make: () => string): Representation {
+    let slot = this.slots.get(key);
+    if (!slot) {
+      const text = make();
+      // Weak: the tag names the content, whichever encoding carries it.
+      slot = { text, etag: `W/"${createHash('sha1').update(text).digest('base64url')}"` };
+      this.slots.set(key, slot);
+    }
+    if (encoding === 'identity' || slot.text.length < THRESHOLD)
+      return { body: slot.text, etag: slot.etag, encoding: 'identity' };
+    let bytes = slot[encoding];
+    if (!bytes) {
+      bytes = slot[encoding] =
+        encoding === 'br'
+          ? brotliCompressSync(slot.text, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
+          : gzipSync(slot.text);
+      this.slots.set(key, slot); // re-weigh
+    }
+    return { body: bytes, etag: slot.etag, encoding };
+  }
+}

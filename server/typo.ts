@@ -1,0 +1,82 @@
+/** Typo correction against the indexed vocabulary (restricted Damerau-Levenshtein). */
+import { STOP_WORDS } from '../src/data/query.js';
+
+export interface Candidate {
+  term: string;
+  distance: number;
+  docs: number;
+}
+
+/** Edits allowed for a word: 1 for 4–5 letters, 2 from 6; shorter words are never corrected. */
+export function maxEdits(length: number): number {
+  return length < 4 ? 0 : length < 6 ? 1 : 2;
+}
+
+// Reused rows: a lookup may compare thousands of words.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Optimal string alignment distance, or `max + 1` as soon as it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  if (rows[0].length <= n) rows = rows.map(() => new Int32Array(n + 1));
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+/** Strips diacritics the way the index does, so vocabulary lookups line up. */
+export function fold(term: string): string {
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
+}
+
+/** The index vocabulary bucketed by length, so a lookup only scans plausible words. */
+export class Vocabulary {
+  private readonly buckets = new Map<number, { terms: string[]; docs: number[] }>();
+
+  constructor(rows: Iterable<{ term: string; doc: number }>) {
+    for (const { term, doc } of rows) {
+      // Numbers, stop words and one-letter tokens make poor corrections.
+      if (term.length < 2 || /\d/.test(term) || STOP_WORDS.has(term)) continue;
+      let bucket = this.buckets.get(term.length);
+      if (!bucket) this.buckets.set(term.length, (bucket = { terms: [], docs: [] }));
+      bucket.terms.push(term);
+      bucket.docs.push(doc);
+    }
+  }
+
+  /** Up to `limit` nearest terms: fewest edits, then most documents, then alphabetical. */
+  nearest(word: string, limit = 3): Candidate[] {
+    const target = fold(word);
+    const max = maxEdits(target.length);
+    if (!max || /\d/.test(target)) return [];
+    const found: Candidate[] = [];
+    for (let len = target.length - max; len <= target.length + max; len++) {
+      const bucket = this.buckets.get(len);
+      if (!bucket) continue;
+      for (let k = 0; k < bucket.terms.length; k++) {
+        const distance = editDistance(target, bucket.terms[k], max);
+        if (distance <= max && distance > 0) found.push({ term: bucket.terms[k], distance, docs: bucket.docs[k] });
+      }
+    }
+    found.sort((x, y) => x.distance - y.distance || y.docs - x.docs || (x.term < y.term ? -1 : 1));
+    return found.slice(0, limit);
+  }
+}
