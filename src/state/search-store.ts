@@ -46,6 +46,8 @@ export class SearchStore {
   #source: DataSource;
   #options: Required<Omit<StoreOptions, 'scope'>>;
   #debounce?: ReturnType<typeof setTimeout>;
+  /** Typed text not yet searched: the shown results belong to the previous text. */
+  #typing = false;
   #stalled?: ReturnType<typeof setTimeout>;
   #controller?: AbortController;
   #callId = 0;
@@ -112,6 +114,7 @@ export class SearchStore {
   setQuery(query: string): void {
     if (query === this.#state.query) return;
     this.#set({ query, page: 1 });
+    this.#typing = true;
     clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => this.search(), this.#options.debounceMs);
   }
@@ -171,6 +174,7 @@ export class SearchStore {
   /** Appends the next page to the results. */
   loadMore(): void {
     const s = this.#state;
+    if (this.#typing) return void this.search();
     if (s.results.length >= s.total || s.status === 'loading' || s.status === 'stalled') return;
     this.search({ append: true });
   }
@@ -211,6 +215,7 @@ export class SearchStore {
   search({ append = false } = {}): Promise<void> {
     if (this.#disposed) return Promise.resolve();
     clearTimeout(this.#debounce);
+    this.#typing = false;
     clearTimeout(this.#stalled);
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());

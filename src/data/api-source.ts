@@ -1,0 +1,108 @@
+import * as v from 'valibot';
+import { validateEntry, type Entry } from './entry.js';
+import { fetchJson, nativeFetch, type FetchJsonOptions } from './fetch-json.js';
+import { Lru } from './lru.js';
+import { toQueryString, type SearchParams } from './query.js';
+import { SourceError, type DataSource, type SourceResponse } from './source.js';
+
+export interface ApiSourceOptions {
+  timeoutMs?: number;
+  retries?: number;
+  cacheSize?: number;
+  /** For tests; defaults to the fetch captured at load time. */
+  fetch?: typeof fetch;
+  baseDelayMs?: number;
+}
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const EnvelopeSchema = v.object({
+  total: count,
+  page: v.pipe(count, v.minValue(1)),
+  pageSize: v.pipe(count, v.minValue(1)),
+  items: v.array(v.unknown()),
+  facets: v.record(v.string(), v.record(v.string(), v.number())),
+  corrections: v.optional(v.array(v.object({ from: v.string(), to: v.string() }))),
+});
+
+function invalid(message: string): SourceError {
+  return new SourceError('invalid_response', `The API answered outside the contract: ${message}`);
+}
+
+/** Keeps the valid items; reports the rest once per response. */
+function validItems(raw: unknown[], url: string): { items: Entry[]; dropped: number } {
+  const items: Entry[] = [];
+  const problems: string[] = [];
+  raw.forEach((item, i) => {
+    const result = validateEntry(item);
+    if (result.ok) items.push(result.entry);
+    else
+      problems.push(
+        `item ${i}${typeof (item as Entry)?.id === 'string' ? ` (${(item as Entry).id})` : ''}: ${result.problems.join('; ')}`,
+      );
+  });
+  if (problems.length)
+    console.warn(`[wsis-stocktaking] Dropped ${problems.length} invalid item(s) from ${url}:\n${problems.join('\n')}`);
+  return { items, dropped: problems.length };
+}
+
+/** The docs/api.md client: CORS-simple GETs with timeout, retries, an LRU cache and validation. */
+export class ApiSource implements DataSource {
+  readonly #base: string;
+  readonly #http: FetchJsonOptions;
+  readonly #cache: Lru<string, SourceResponse | Entry>;
+
+  constructor(baseUrl: string, options: ApiSourceOptions = {}) {
+    this.#base = baseUrl.replace(/\/+$/, '');
+    const fetchFn = options.fetch ?? nativeFetch;
+    if (!fetchFn) throw new SourceError('network', 'This browser has no fetch()');
+    this.#http = {
+      fetch: fetchFn,
+      timeoutMs: options.timeoutMs ?? 8000,
+      retries: options.retries ?? 2,
+      baseDelayMs: options.baseDelayMs ?? 300,
+    };
+    this.#cache = new Lru(options.cacheSize ?? 50);
+  }
+
+  async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
+    const query = toQueryString(params);
+    const url = `${this.#base}/entries${query ? `?${query}` : ''}`;
+    const cached = this.#cache.get(url);
+    if (cached) return cached as SourceResponse;
+    const body = await fetchJson(url, signal, this.#http);
+    const parsed = v.safeParse(EnvelopeSchema, body);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      throw invalid(`${v.getDotPath(issue) ?? 'body'}: ${issue.message}`);
+    }
+    const { items, dropped } = validItems(parsed.output.items, url);
+    const response: SourceResponse = { ...parsed.output, items, dropped };
+    if (!response.corrections) delete response.corrections;
+    this.#cache.set(url, response);
+    return response;
+  }
+
+  async getEntry(id: string, signal: AbortSignal): Promise<Entry> {
+    const url = `${this.#base}/entries/${encodeURIComponent(id)}`;
+    const cached = this.#cache.get(url);
+    if (cached) return cached as Entry;
+    let body: unknown;
+    try {
+      body = await fetchJson(url, signal, this.#http);
+    } catch (error) {
+      if (error instanceof SourceError && error.code === 'not_found') {
+        throw new SourceError('not_found', `No entry has the id "${id}"`, 404);
+      }
+      throw error;
+    }
+    const result = validateEntry(body);
+    if (!result.ok) throw invalid(result.problems.join('; '));
+    this.#cache.set(url, result.entry);
+    return result.entry;
+  }
+
+  dispose(): void {
+    this.#cache.clear();
+  }
+}

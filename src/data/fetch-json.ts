@@ -1,0 +1,140 @@
+import { SourceError, type SourceErrorCode } from './source.js';
+
+/**
+ * Captured once, when this module is evaluated: the widget script loads before page code,
+ * so a host page that later patches window.fetch (to add headers or credentials) cannot
+ * turn our CORS-simple GETs into preflighted or credentialed ones.
+ */
+export const nativeFetch: typeof fetch | undefined = globalThis.fetch?.bind(globalThis);
+
+export interface FetchJsonOptions {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  retries: number;
+  baseDelayMs: number;
+  /** Who answered, for messages: "The API", "The data file". */
+  label?: string;
+}
+
+/** A server asking for a long pause should not freeze the widget for longer than this. */
+export const MAX_RETRY_AFTER_MS = 10_000;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+function codeForStatus(status: number): SourceErrorCode {
+  if (status === 400) return 'invalid_parameter';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  return status >= 500 ? 'server' : 'http';
+}
+
+const retryable = (e: SourceError) => e.code === 'network' || e.code === 'server' || e.code === 'rate_limited';
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+export const abortedError = () => new SourceError('aborted', 'The request was cancelled');
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function errorFromBody(response: Response, label: string): Promise<SourceError> {
+  const status = response.status;
+  let message = `${label} answered HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  try {
+    const body = JSON.parse(await response.text()) as { error?: { message?: unknown } };
+    if (typeof body?.error?.message === 'string' && body.error.message.trim()) message = body.error.message;
+  } catch {
+    // Not the contract's error shape: keep the plain message.
+  }
+  const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+  return new SourceError(codeForStatus(status), message, status, retryAfter);
+}
+
+/** One GET with its own timeout; maps every failure to a SourceError. */
+async function attempt(
+  url: string,
+  signal: AbortSignal | undefined,
+  o: FetchJsonOptions,
+  label: string,
+): Promise<unknown> {
+  if (signal?.aborted) throw abortedError();
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, o.timeoutMs);
+  const fail = (error: unknown): SourceError => {
+    if (error instanceof SourceError) return error;
+    if (signal?.aborted) return abortedError();
+    if (timedOut)
+      return new SourceError('timeout', `${label} did not answer within ${Math.round(o.timeoutMs / 1000)} s`);
+    return new SourceError('network', `${label} could not be reached (${(error as Error)?.message ?? error})`);
+  };
+  try {
+    // Only CORS-simple requests: no headers, no credentials, so no preflight.
+    const response = await o.fetch(url, {
+      method: 'GET',
+      mode: 'cors',
+      credentials: 'omit',
+      signal: controller.signal,
+    });
+    if (!response.ok) throw await errorFromBody(response, label);
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!JSON_TYPE.test(type)) {
+      void response.body?.cancel().catch(() => {});
+      const what = type.split(';')[0].trim() || 'no content type';
+      throw new SourceError('invalid_response', `${label} answered with ${what} instead of JSON`, response.status);
+    }
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new SourceError('invalid_response', `${label} answered with malformed or truncated JSON`, response.status);
+    }
+  } catch (error) {
+    throw fail(error);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * GETs JSON, retrying only network errors, 5xx and 429 (docs/api.md retry policy),
+ * with exponential backoff and jitter, or the server's Retry-After.
+ */
+export async function fetchJson(url: string, signal: AbortSignal | undefined, o: FetchJsonOptions): Promise<unknown> {
+  const label = o.label ?? 'The API';
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt(url, signal, o, label);
+    } catch (error) {
+      const e = error as SourceError;
+      if (!retryable(e) || n >= o.retries) throw e;
+      const backoff = o.baseDelayMs * 2 ** n * (0.5 + Math.random());
+      await sleep(e.retryAfterMs ?? backoff, signal);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Typo correction with the reference server's rules (server/typo.ts): restricted
+ * Damerau-Levenshtein, 1 edit for 4–5 letters, 2 from 6, up to 3 nearest words.
+ */
+
+export interface Candidate {
+  term: string;
+  distance: number;
+  docs: number;
+}
+
+export function maxEdits(length: number): number {
+  return length < 4 ? 0 : length < 6 ? 1 : 2;
+}
+
+/** Strips diacritics like the server's FTS5 tokenizer (remove_diacritics), so both index the same words. */
+export function fold(term: string): string {
+  return /[^ -~]/.test(term)
+    ? term
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .normalize('NFC')
+    : term;
+}
+
+/** Optimal string alignment distance, or `max + 1` as soon as it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Int32Array(n + 1);
+  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Int32Array(n + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2] + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+/** Indexed words bucketed by length, with how many documents hold each. */
+export class Vocabulary {
+  readonly #buckets = new Map<number, Map<string, number>>();
+
+  constructor(docFreq: Iterable<[string, number]> = []) {
+    for (const [term, docs] of docFreq) {
+      // Numbers and one-letter tokens make poor corrections.
+      if (term.length < 2 || /\d/.test(term)) continue;
+      let bucket = this.#buckets.get(term.length);
+      if (!bucket) this.#buckets.set(term.length, (bucket = new Map()));
+      bucket.set(term, docs);
+    }
+  }
+
+  /** Up to `limit` nearest words: fewest edits, then most documents, then alphabetical. */
+  nearest(word: string, limit = 3): Candidate[] {
+    const max = maxEdits(word.length);
+    if (!max || /\d/.test(word)) return [];
+    const found: Candidate[] = [];
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const [term, docs] of this.#buckets.get(len) ?? []) {
+        const distance = editDistance(word, term, max);
+        if (distance <= max && distance > 0) found.push({ term, distance, docs });
+      }
+    }
+    found.sort((x, y) => x.distance - y.distance || y.docs - x.docs || (x.term < y.term ? -1 : 1));
+    return found.slice(0, limit);
+  }
+}

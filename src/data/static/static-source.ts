@@ -1,0 +1,198 @@
+/**
+ * Static mode: searches a JSON data file in the browser. The engine (and MiniSearch) lives in
+ * the separate dist/wsis-static-index.js, run as a worker, or as a <script> on the main thread
+ * when CSP forbids workers. This file must stay free of engine imports to keep the main bundle small.
+ */
+import type { Entry } from '../entry.js';
+import { abortedError, nativeFetch } from '../fetch-json.js';
+import type { SearchParams } from '../query.js';
+import { SourceError, type DataSource, type SourceResponse } from '../source.js';
+import { ENGINE_KEY, type EngineHost, type HostFactory, type Reply, type Request } from './protocol.js';
+import { scriptBase } from './script-url.js';
+
+export interface StaticSourceOptions {
+  /** Defaults to wsis-static-index.js next to the widget script. */
+  workerUrl?: string | URL;
+  /** 'module' lets tests and dev run src/data/static/worker.ts unbundled. */
+  workerType?: 'classic' | 'module';
+  /** false runs the engine on the main thread. */
+  useWorker?: boolean;
+  /** Supplies the engine without the built worker file (tests, dev), e.g. () => import('./host.js').then(m => m.createHost). */
+  loadHost?: () => Promise<HostFactory>;
+  /** How long a worker may take to start before the main thread takes over. */
+  workerStartMs?: number;
+}
+
+type Call = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+const absolute = (url: string | URL) =>
+  new URL(url, typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href).href;
+
+function race<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A worker-backed host; replies to calls nobody waits for any more are dropped by id. */
+class WorkerHost implements EngineHost {
+  #nextId = 0;
+  #pending = new Map<number, { resolve(v: unknown): void; reject(e: SourceError): void }>();
+
+  constructor(
+    readonly worker: Worker,
+    onCrash: () => void,
+  ) {
+    worker.addEventListener('message', (event: MessageEvent<Reply>) => {
+      const reply = event.data;
+      if (reply.type !== 'reply') return;
+      const call = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      if (reply.ok) call?.resolve(reply.value);
+      else call?.reject(new SourceError(reply.code, reply.message, reply.status));
+    });
+    worker.addEventListener('error', () => {
+      this.fail(new SourceError('http', 'The search worker stopped'));
+      onCrash();
+    });
+  }
+
+  call<T>(message: Call): Promise<T> {
+    const id = ++this.#nextId;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ ...message, id } as Request);
+    });
+  }
+
+  load = (url: string) => this.call<{ count: number; dropped: number }>({ type: 'load', url });
+  search = (params: SearchParams) => this.call<SourceResponse>({ type: 'search', params });
+  getEntry = (entryId: string) => this.call<Entry | undefined>({ type: 'get', entryId });
+
+  fail(error: SourceError): void {
+    for (const call of this.#pending.values()) call.reject(error);
+    this.#pending.clear();
+  }
+}
+
+/** Starts a classic worker; a cross-origin script (CDN) needs a same-origin blob that imports it. */
+function startWorker(url: string, type: 'classic' | 'module'): Worker {
+  if (type === 'classic' && typeof location !== 'undefined' && new URL(url).origin !== location.origin) {
+    const bootstrap = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
+    return new Worker(URL.createObjectURL(bootstrap));
+  }
+  return new Worker(url, { type });
+}
+
+/** Resolves once the worker says hello; rejects if it errors (CSP, 404) or stays silent. */
+function whenStarted(worker: Worker, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error('worker start timed out')), ms);
+    const onMessage = (event: MessageEvent<Reply>) => event.data?.type === 'hello' && done();
+    const onError = (event: Event) => {
+      event.preventDefault();
+      done(new Error('worker failed to start'));
+    };
+    function done(error?: Error) {
+      clearTimeout(timer);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      if (error) reject(error);
+      else resolve();
+    }
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+}
+
+/** Loads the worker file as a classic script; strict CSP pages allow it through their nonce. */
+function loadScript(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    const nonce = [...document.querySelectorAll<HTMLScriptElement>('script[nonce]')].find((s) => s.nonce)?.nonce;
+    if (nonce) script.nonce = nonce;
+    script.src = url;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new SourceError('network', `The search index script ${url} could not be loaded`));
+    document.head.append(script);
+  });
+}
+
+const registeredFactory = () => (globalThis as Record<symbol, HostFactory | undefined>)[ENGINE_KEY];
+
+export class StaticSource implements DataSource {
+  readonly #dataUrl: string;
+  readonly #workerUrl: string;
+  readonly #options: StaticSourceOptions;
+  #host?: Promise<EngineHost>;
+  #worker?: WorkerHost;
+
+  constructor(url: string, options: StaticSourceOptions = {}) {
+    this.#dataUrl = absolute(url);
+    this.#workerUrl = absolute(options.workerUrl ?? new URL('wsis-static-index.js', scriptBase()));
+    this.#options = options;
+  }
+
+  async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
+    const host = await race(this.#ready(), signal);
+    return race(host.search(params), signal);
+  }
+
+  async getEntry(id: string, signal: AbortSignal): Promise<Entry> {
+    const host = await race(this.#ready(), signal);
+    const entry = await race(host.getEntry(id), signal);
+    if (!entry) throw new SourceError('not_found', `No entry has the id "${id}"`, 404);
+    return entry;
+  }
+
+  dispose(): void {
+    this.#worker?.fail(abortedError());
+    this.#worker?.worker.terminate();
+    this.#worker = undefined;
+    this.#host = undefined;
+  }
+
+  /** Starts once; a failed start is forgotten so a retry starts again. */
+  #ready(): Promise<EngineHost> {
+    if (!this.#host) {
+      this.#host = this.#start();
+      this.#host.catch(() => (this.#host = undefined));
+    }
+    return this.#host;
+  }
+
+  async #start(): Promise<EngineHost> {
+    const host = (this.#options.useWorker ?? true) ? await this.#startWorker() : undefined;
+    const chosen = host ?? (await this.#mainThreadFactory())({ mainThread: true, fetch: nativeFetch });
+    await chosen.load(this.#dataUrl);
+    return chosen;
+  }
+
+  async #startWorker(): Promise<EngineHost | undefined> {
+    let worker: Worker | undefined;
+    try {
+      worker = startWorker(this.#workerUrl, this.#options.workerType ?? 'classic');
+      await whenStarted(worker, this.#options.workerStartMs ?? 10_000);
+    } catch {
+      worker?.terminate();
+      return undefined;
+    }
+    this.#worker = new WorkerHost(worker, () => {
+      this.#worker = undefined;
+      this.#host = undefined;
+    });
+    return this.#worker;
+  }
+
+  async #mainThreadFactory(): Promise<HostFactory> {
+    if (this.#options.loadHost) return this.#options.loadHost();
+    if (!registeredFactory()) await loadScript(this.#workerUrl);
+    const factory = registeredFactory();
+    if (!factory) throw new SourceError('invalid_response', `${this.#workerUrl} did not provide the search index`);
+    return factory;
+  }
+}

@@ -1,0 +1,459 @@
+import { afterEach, beforeEach, describe, mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Entry } from '../../src/data/entry.js';
+import type { SearchParams } from '../../src/data/query.js';
+import { SourceError, type DataSource, type SourceResponse } from '../../src/data/source.js';
+import { SearchStore } from '../../src/state/search-store.js';
+import type { SearchStatus } from '../../src/state/types.js';
+import { makeEntry } from '../fixtures/entries.js';
+
+interface Call {
+  params: SearchParams;
+  signal: AbortSignal;
+  resolve(r: SourceResponse): void;
+  reject(e: unknown): void;
+}
+
+/** A source whose answers the test hands out by hand. */
+class FakeSource implements DataSource {
+  calls: Call[] = [];
+  entryCalls: string[] = [];
+  disposed = false;
+  search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
+    return new Promise((resolve, reject) => this.calls.push({ params, signal, resolve, reject }));
+  }
+  async getEntry(id: string): Promise<Entry> {
+    this.entryCalls.push(id);
+    return makeEntry(id);
+  }
+  dispose() {
+    this.disposed = true;
+  }
+  get last(): Call {
+    return this.calls[this.calls.length - 1];
+  }
+}
+
+const page = (ids: string[], total = ids.length, extra: Partial<SourceResponse> = {}): SourceResponse => ({
+  total,
+  page: 1,
+  pageSize: 20,
+  items: ids.map((id) => makeEntry(id)),
+  facets: { region: { africa: total } },
+  dropped: 0,
+  ...extra,
+});
+
+/** Lets promise callbacks run; setImmediate is not mocked. */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+let source: FakeSource;
+let store: SearchStore;
+let statuses: SearchStatus[];
+
+beforeEach(() => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  source = new FakeSource();
+  store = new SearchStore(source);
+  statuses = [];
+  store.subscribe((s) => {
+    if (statuses[statuses.length - 1] !== s.status) statuses.push(s.status);
+  });
+});
+
+afterEach(() => {
+  store.dispose();
+  mock.timers.reset();
+});
+
+describe('status transitions', () => {
+  test('starts idle with empty results', () => {
+    assert.equal(store.state.status, 'idle');
+    assert.deepEqual(store.state.results, []);
+    assert.equal(source.calls.length, 0);
+  });
+
+  test('loading → ready', async () => {
+    store.search();
+    assert.equal(store.state.status, 'loading');
+    source.last.resolve(page(['a', 'b'], 2, { corrections: [{ from: 'helth', to: 'health' }], dropped: 1 }));
+    await flush();
+    assert.equal(store.state.status, 'ready');
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['a', 'b'],
+    );
+    assert.equal(store.state.total, 2);
+    assert.deepEqual(store.state.facets, { region: { africa: 2 } });
+    assert.deepEqual(store.state.corrections, [{ from: 'helth', to: 'health' }]);
+    assert.equal(store.state.dropped, 1);
+    assert.deepEqual(statuses, ['loading', 'ready']);
+  });
+
+  test('loading → stalled after 400 ms → ready', async () => {
+    store.search();
+    mock.timers.tick(399);
+    assert.equal(store.state.status, 'loading');
+    mock.timers.tick(1);
+    assert.equal(store.state.status, 'stalled');
+    source.last.resolve(page(['a']));
+    await flush();
+    assert.deepEqual(statuses, ['loading', 'stalled', 'ready']);
+  });
+
+  test('no stall once answered', async () => {
+    store.search();
+    source.last.resolve(page(['a']));
+    await flush();
+    mock.timers.tick(1000);
+    assert.equal(store.state.status, 'ready');
+  });
+
+  test('zero results → empty', async () => {
+    store.search();
+    source.last.resolve(page([], 0));
+    await flush();
+    assert.equal(store.state.status, 'empty');
+  });
+
+  test('a source error → error, with code and message', async () => {
+    store.search();
+    source.last.reject(new SourceError('server', 'Temporarily unavailable', 503));
+    await flush();
+    assert.equal(store.state.status, 'error');
+    assert.deepEqual(store.state.error, { code: 'server', message: 'Temporarily unavailable' });
+  });
+
+  test('a network error → offline', async () => {
+    store.search();
+    source.last.reject(new SourceError('network', 'Failed to fetch'));
+    await flush();
+    assert.equal(store.state.status, 'offline');
+    assert.equal(store.state.error?.code, 'network');
+  });
+
+  test('a non-SourceError failure still ends in error', async () => {
+    store.search();
+    source.last.reject(new TypeError('boom'));
+    await flush();
+    assert.equal(store.state.status, 'error');
+    assert.match(store.state.error!.message, /boom/);
+  });
+
+  test('retry after an error → ready, and clears the error', async () => {
+    store.submit('health');
+    source.last.reject(new SourceError('timeout', 'slow'));
+    await flush();
+    assert.equal(store.state.status, 'error');
+    store.retry();
+    assert.equal(source.calls.length, 2);
+    assert.equal(source.last.params.q, 'health');
+    assert.equal(store.state.error, undefined);
+    source.last.resolve(page(['a']));
+    await flush();
+    assert.equal(store.state.status, 'ready');
+    assert.deepEqual(statuses, ['idle', 'loading', 'error', 'loading', 'ready']);
+  });
+});
+
+describe('typing and submitting', () => {
+  test('10 quick keystrokes send one search, for the last text', () => {
+    const text = 'telehealth';
+    for (let i = 1; i <= text.length; i++) {
+      store.setQuery(text.slice(0, i));
+      mock.timers.tick(50);
+    }
+    assert.equal(source.calls.length, 0);
+    assert.equal(store.state.query, 'telehealth');
+    mock.timers.tick(150);
+    assert.equal(source.calls.length, 1);
+    assert.equal(source.last.params.q, 'telehealth');
+    mock.timers.tick(1000);
+    assert.equal(source.calls.length, 1);
+  });
+
+  test('the debounce delay is configurable', () => {
+    store = new SearchStore(source, { debounceMs: 50 });
+    store.setQuery('x');
+    mock.timers.tick(50);
+    assert.equal(source.calls.length, 1);
+  });
+
+  test('setting the same text again does nothing', () => {
+    store.setQuery('');
+    mock.timers.tick(500);
+    assert.equal(source.calls.length, 0);
+  });
+
+  test('submit searches at once and cancels the pending debounce', () => {
+    store.setQuery('heal');
+    store.submit('health');
+    assert.equal(source.calls.length, 1);
+    assert.equal(source.last.params.q, 'health');
+    mock.timers.tick(500);
+    assert.equal(source.calls.length, 1);
+  });
+
+  test('submit without text uses the current text', () => {
+    store.setQuery('broadband');
+    store.submit();
+    assert.equal(source.last.params.q, 'broadband');
+  });
+
+  test('typing resets to page 1', async () => {
+    store.setPage(3);
+    assert.equal(source.last.params.page, 3);
+    store.setQuery('x');
+    mock.timers.tick(200);
+    assert.equal(source.last.params.page, 1);
+  });
+});
+
+describe('stale answers', () => {
+  test('a slow older answer never replaces a newer one', async () => {
+    store.submit('fire');
+    const slow = source.last;
+    store.submit('firefox');
+    const fast = source.last;
+    assert.ok(slow.signal.aborted, 'the older request is aborted');
+    assert.ok(!fast.signal.aborted);
+    fast.resolve(page(['firefox-1']));
+    await flush();
+    slow.resolve(page(['fire-1', 'fire-2']));
+    await flush();
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['firefox-1'],
+    );
+    assert.equal(store.state.status, 'ready');
+  });
+
+  test('an older failure after a newer success is ignored', async () => {
+    store.submit('a');
+    const old = source.last;
+    store.submit('b');
+    source.last.resolve(page(['b1']));
+    await flush();
+    old.reject(new SourceError('aborted', 'cancelled'));
+    old.reject(new SourceError('network', 'gone'));
+    await flush();
+    assert.equal(store.state.status, 'ready');
+  });
+
+  test('an abort of the current call leaves the state alone', async () => {
+    store.submit('a');
+    source.last.reject(new SourceError('aborted', 'cancelled'));
+    await flush();
+    assert.equal(store.state.error, undefined);
+  });
+});
+
+describe('paging', () => {
+  test('loadMore appends the next page', async () => {
+    store.search();
+    source.last.resolve(page(['a', 'b'], 4));
+    await flush();
+    store.loadMore();
+    assert.equal(source.last.params.page, 2);
+    source.last.resolve(page(['c', 'd'], 4));
+    await flush();
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['a', 'b', 'c', 'd'],
+    );
+    assert.equal(store.state.page, 2);
+    store.loadMore();
+    assert.equal(source.calls.length, 2, 'nothing more to load');
+  });
+
+  test('loadMore does nothing while loading', () => {
+    store.search();
+    store.loadMore();
+    assert.equal(source.calls.length, 1);
+  });
+
+  test('a failed loadMore keeps the results and the page', async () => {
+    store.search();
+    source.last.resolve(page(['a'], 3));
+    await flush();
+    store.loadMore();
+    source.last.reject(new SourceError('server', 'down'));
+    await flush();
+    assert.equal(store.state.page, 1);
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['a'],
+    );
+  });
+
+  test('loadMore during the typing debounce runs the new search instead of appending', async () => {
+    store.search();
+    source.last.resolve(page(['a'], 3));
+    await flush();
+    store.setQuery('new');
+    store.loadMore();
+    assert.equal(source.last.params.q, 'new');
+    assert.equal(source.last.params.page, 1);
+    source.last.resolve(page(['n1'], 1));
+    await flush();
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['n1'],
+    );
+  });
+
+  test('setPage, setPageSize, setSort, setYears', () => {
+    store.setPage(2.7);
+    assert.equal(source.last.params.page, 2);
+    store.setPage(-1);
+    assert.equal(source.last.params.page, 1);
+    store.setPageSize(50);
+    assert.equal(source.last.params.pageSize, 50);
+    store.setSort('title');
+    assert.equal(source.last.params.sort, 'title');
+    store.setSort(undefined);
+    assert.equal(source.last.params.sort, undefined);
+    store.setYears(2020, 2010);
+    assert.equal(source.last.params.yearFrom, 2010);
+    assert.equal(source.last.params.yearTo, 2020);
+    assert.equal(source.calls.length, 6);
+  });
+});
+
+describe('filters', () => {
+  test('setFilter, toggleFilter and clearFilters search at once', () => {
+    store.setFilter('sdg', ['4', '3', '3']);
+    assert.deepEqual(source.last.params.filters, { sdg: ['3', '4'] });
+    store.toggleFilter('sdg', '3');
+    assert.deepEqual(source.last.params.filters, { sdg: ['4'] });
+    store.toggleFilter('region', 'africa', true);
+    assert.deepEqual(source.last.params.filters, { sdg: ['4'], region: ['africa'] });
+    const n = source.calls.length;
+    store.toggleFilter('region', 'africa', true);
+    assert.equal(source.calls.length, n, 'already on: no search');
+    store.setYears(2015, 2020);
+    store.clearFilters();
+    assert.deepEqual(source.last.params.filters, {});
+    assert.equal(source.last.params.yearFrom, undefined);
+  });
+
+  test('the requested facets are sent', () => {
+    store = new SearchStore(source, { facets: ['sdg', 'region'] });
+    store.search();
+    assert.deepEqual(source.last.params.facets, ['sdg', 'region']);
+  });
+});
+
+describe('scope', () => {
+  beforeEach(() => {
+    store = new SearchStore(source, { scope: { region: ['europe', 'africa'], actionLine: ['C7'] } });
+  });
+
+  test('scope is in every request', () => {
+    store.search();
+    assert.deepEqual(source.last.params.filters, { region: ['africa', 'europe'], actionLine: ['C7'] });
+    store.setQuery('x');
+    mock.timers.tick(200);
+    assert.deepEqual(source.last.params.filters.region, ['africa', 'europe']);
+  });
+
+  test('setFilter, toggleFilter, clearFilters and restore never drop it', () => {
+    store.setFilter('region', []);
+    assert.deepEqual(source.last.params.filters.region, ['africa', 'europe']);
+    store.toggleFilter('region', 'africa');
+    store.toggleFilter('region', 'africa');
+    assert.deepEqual(source.last.params.filters.region, ['africa', 'europe']);
+    store.clearFilters();
+    assert.deepEqual(source.last.params.filters, { region: ['africa', 'europe'], actionLine: ['C7'] });
+    store.restore({ filters: { region: [] } });
+    assert.deepEqual(source.last.params.filters, { region: ['africa', 'europe'], actionLine: ['C7'] });
+    assert.deepEqual(store.state.scope, { region: ['africa', 'europe'], actionLine: ['C7'] });
+  });
+
+  test('a choice within scope narrows; outside scope it is ignored', () => {
+    store.setFilter('region', ['africa']);
+    assert.deepEqual(source.last.params.filters.region, ['africa']);
+    store.setFilter('region', ['asia_pacific']);
+    assert.deepEqual(source.last.params.filters.region, ['africa', 'europe']);
+    store.setFilter('region', ['asia_pacific', 'europe']);
+    assert.deepEqual(source.last.params.filters.region, ['europe']);
+  });
+
+  test('a C7 scope admits C7 sub-lines, and nothing else', () => {
+    store.setFilter('actionLine', ['C7.e-health']);
+    assert.deepEqual(source.last.params.filters.actionLine, ['C7.e-health']);
+    store.setFilter('actionLine', ['C2']);
+    assert.deepEqual(source.last.params.filters.actionLine, ['C7']);
+  });
+
+  test('unscoped groups stay free', () => {
+    store.setFilter('sdg', ['3']);
+    assert.deepEqual(source.last.params.filters.sdg, ['3']);
+  });
+
+  test('setScope replaces the scope and searches', () => {
+    store.setScope({ country: ['RW'] });
+    assert.deepEqual(source.last.params.filters, { country: ['RW'] });
+    assert.equal(source.last.params.page, 1);
+  });
+});
+
+describe('entries, snapshots and lifecycle', () => {
+  test('getEntry answers known results without the source', async () => {
+    store.search();
+    source.last.resolve(page(['a']));
+    await flush();
+    assert.equal((await store.getEntry('a')).id, 'a');
+    assert.deepEqual(source.entryCalls, []);
+    assert.equal((await store.getEntry('zz')).id, 'zz');
+    assert.deepEqual(source.entryCalls, ['zz']);
+  });
+
+  test('openEntry, snapshot and restore', () => {
+    store.openEntry('a');
+    assert.equal(store.state.openEntryId, 'a');
+    store.restore({
+      query: 'solar',
+      filters: { sdg: ['7'] },
+      yearFrom: 2010,
+      sort: 'oldest',
+      page: 2,
+      openEntryId: 'b',
+    });
+    assert.equal(source.calls.length, 1);
+    assert.deepEqual(store.snapshot(), {
+      query: 'solar',
+      filters: { sdg: ['7'] },
+      yearFrom: 2010,
+      yearTo: undefined,
+      sort: 'oldest',
+      page: 2,
+      openEntryId: 'b',
+    });
+    assert.equal(source.last.params.page, 2);
+    store.restore({});
+    assert.equal(store.state.query, '');
+    assert.equal(store.state.page, 1);
+  });
+
+  test('unsubscribe stops notifications', () => {
+    let n = 0;
+    const off = store.subscribe(() => n++);
+    store.openEntry('a');
+    off();
+    store.openEntry('b');
+    assert.equal(n, 1);
+  });
+
+  test('dispose aborts, disposes the source and stops searching', () => {
+    store.setQuery('x');
+    store.submit();
+    const call = source.last;
+    store.dispose();
+    assert.ok(call.signal.aborted);
+    assert.ok(source.disposed);
+    store.search();
+    mock.timers.tick(1000);
+    assert.equal(source.calls.length, 1);
+  });
+});
