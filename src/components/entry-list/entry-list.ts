@@ -1,0 +1,164 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Entry } from '../../data/entry.js';
+import { effectiveSort, MAX_PAGE, SORTS, tokenize, type Sort } from '../../data/query.js';
+import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { WsisElement } from '../../internal/wsis-element.js';
+import type { SearchState } from '../../state/types.js';
+import { baseStyles } from '../../themes/base.styles.js';
+import { styles } from './entry-list.styles.js';
+import { highlightTerms } from './excerpt.js';
+import { renderItem } from './item.js';
+import { renderPager } from './pager.js';
+
+const SKELETONS = 3;
+
+/**
+ * @summary The results of a search: summary, sort, entries, paging and the entry detail.
+ *
+ * @attr for - The id of a `<wsis-stocktaking>` elsewhere on the page, when not placed inside one.
+ * @attr lang - Interface language (default: the nearest `lang`).
+ *
+ * @fires wsis-entry-open - When a visitor opens an entry: `{ id }`.
+ *
+ * @csspart list - The list of entries.
+ * @csspart entry - Each entry.
+ *
+ * @cssproperty --wsis-color-highlight - Background of highlighted query words.
+ * @cssproperty --wsis-color-primary - Titles, chips and buttons.
+ */
+export class WsisEntryList extends WsisElement {
+  static override styles = [baseStyles, styles];
+
+  @property({ reflect: true }) override lang!: string;
+
+  /** Where focus goes once the next results arrive: the entry at this index. */
+  #focusIndex?: number;
+  #appending = false;
+
+  protected override render() {
+    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const s = this.store?.state;
+    return html`<div class="base" dir=${dir(lang)}>
+      <div class="bar">
+        <p class="summary" role="status" aria-live="polite">${s ? this.#summary(lang, s) : ''}</p>
+        ${s ? this.#sort(lang, s) : nothing}
+      </div>
+      ${s ? this.#body(lang, s) : nothing}
+      <wsis-entry-detail for=${ifDefined(this.for)} lang=${lang}></wsis-entry-detail>
+    </div>`;
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    const s = this.store?.state;
+    if (!s || s.status === 'loading' || s.status === 'stalled') return;
+    this.#appending = false;
+    if (this.#focusIndex === undefined) return;
+    const index = this.#focusIndex;
+    this.#focusIndex = undefined;
+    const target =
+      s.status === 'ready'
+        ? this.renderRoot.querySelector<HTMLElement>(`.open[data-index="${index}"]`)
+        : this.renderRoot.querySelector<HTMLElement>('.retry, .clear');
+    target?.focus();
+  }
+
+  #summary(lang: Lang, s: Readonly<SearchState>) {
+    if (s.status === 'stalled') return t(lang, 'results.stalled');
+    if (s.status === 'idle' || (s.status === 'loading' && !s.results.length && !s.total))
+      return t(lang, 'results.loading');
+    if (s.status === 'error' || s.status === 'offline') return '';
+    return s.query.trim()
+      ? t(lang, 'results.countQuery', { n: s.total, query: s.query.trim() })
+      : t(lang, 'results.count', { n: s.total });
+  }
+
+  #sort(lang: Lang, s: Readonly<SearchState>) {
+    const hasText = tokenize(s.query).length > 0;
+    const current = effectiveSort({ q: s.query, sort: s.sort });
+    const sorts = SORTS.filter((sort) => hasText || sort !== 'relevance');
+    return html`<div class="sort">
+      <label for="sort">${t(lang, 'results.sort')}</label>
+      <select id="sort" @change=${(e: Event) => this.store?.setSort((e.target as HTMLSelectElement).value as Sort)}>
+        ${sorts.map((sort) => html`<option value=${sort} ?selected=${sort === current}>${t(lang, `sort.${sort}`)}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  #body(lang: Lang, s: Readonly<SearchState>) {
+    const notices = html`${s.corrections.map((c) => html`<p class="notice corrected">${t(lang, 'results.corrected', { from: c.from, to: c.to })}</p>`)}
+    ${s.dropped > 0 ? html`<p class="notice dropped">${t(lang, 'results.dropped', { n: s.dropped })}</p>` : nothing}`;
+    switch (s.status) {
+      case 'error':
+      case 'offline':
+        return this.#problem(lang, s);
+      case 'empty':
+        return html`${notices}${this.#empty(lang, s)}`;
+    }
+    const busy = s.status === 'loading' || s.status === 'stalled' || s.status === 'idle';
+    const replacing = busy && !this.#appending;
+    const terms = highlightTerms(s.query, s.corrections);
+    const skeletons = busy && (this.#appending || !s.results.length);
+    const last = Math.min(Math.ceil(s.total / s.pageSize), MAX_PAGE);
+    return html`${notices}
+      <ul class="list ${replacing && s.results.length ? 'stale' : ''}" part="list" aria-busy=${busy ? 'true' : 'false'}>
+        ${repeat(
+          !replacing || s.results.length ? s.results : [],
+          (entry) => entry.id,
+          (entry, i) => renderItem(lang, entry, i, terms, this.#open),
+        )}
+        ${skeletons ? Array.from({ length: SKELETONS }, () => html`<li class="skeleton" aria-hidden="true"><span></span><span></span><span></span></li>`) : nothing}
+      </ul>
+      ${
+        s.results.length < s.total && (s.status === 'ready' || this.#appending)
+          ? html`<button type="button" class="more" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#loadMore}>
+              ${t(lang, 'results.loadMore')}
+            </button>`
+          : nothing
+      }
+      ${s.total ? renderPager(lang, s.page, last, (page) => this.#goTo(page)) : nothing}`;
+  }
+
+  #empty(lang: Lang, s: Readonly<SearchState>) {
+    const filtered = Object.keys(s.filters).length > 0 || s.yearFrom !== undefined || s.yearTo !== undefined;
+    return html`<div class="empty">
+      <p>${t(lang, 'results.empty')}</p>
+      <p>${t(lang, 'results.emptyHint')}</p>
+      ${filtered ? html`<button type="button" class="clear" @click=${() => this.store?.clearFilters()}>${t(lang, 'results.removeFilters')}</button>` : nothing}
+    </div>`;
+  }
+
+  #problem(lang: Lang, s: Readonly<SearchState>) {
+    const reason =
+      s.status === 'offline'
+        ? t(lang, 'results.offline')
+        : `${t(lang, 'results.error')} ${t(lang, `error.${s.error?.code ?? 'http'}` as MessageKey)}`;
+    return html`<div class="problem" role="alert">
+      <p>${reason}</p>
+      <button type="button" class="retry" @click=${() => this.store?.retry()}>${t(lang, 'results.retry')}</button>
+    </div>`;
+  }
+
+  #open = (entry: Entry): void => {
+    this.store?.openEntry(entry.id);
+    this.emit('wsis-entry-open', { id: entry.id });
+  };
+
+  #loadMore = (): void => {
+    const s = this.store?.state;
+    if (!s || s.status !== 'ready') return;
+    this.#appending = true;
+    this.#focusIndex = s.results.length;
+    this.store!.loadMore();
+  };
+
+  #goTo(page: number): void {
+    const s = this.store?.state;
+    if (!s || page < 1 || page === s.page) return;
+    this.#focusIndex = 0;
+    this.store!.setPage(page);
+  }
+}

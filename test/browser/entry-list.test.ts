@@ -1,0 +1,334 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/entry-list/define.js';
+import type { WsisEntryList } from '../../src/components/entry-list/entry-list.js';
+import { excerpt, highlight, highlightTerms } from '../../src/components/entry-list/excerpt.js';
+import { pageWindow } from '../../src/components/entry-list/pager.js';
+import { SourceError } from '../../src/data/source.js';
+import type { SearchStore } from '../../src/state/search-store.js';
+import { makeEntry } from '../fixtures/entries.js';
+import { absent, deepActive, same, text, until } from './helpers/dom.js';
+import { stubStore, type StubSource } from './helpers/stub-source.js';
+
+const LONG = Array.from({ length: 120 }, (_, i) => (i === 70 ? 'telehealth' : `word${i}`)).join(' ');
+
+const ENTRIES = [
+  makeEntry('e1', {
+    title: 'Rwanda telehealth network',
+    organization: 'Ministry of Health',
+    countries: ['RW', 'KE'],
+    actionLines: ['C2', 'C7.e-health'],
+    sdgs: [3, 9],
+    startYear: 2019,
+    endYear: 2023,
+    status: 'completed',
+    description: LONG,
+    website: 'https://example.org/tele',
+    prize: { year: 2021, status: 'winner' },
+  }),
+  makeEntry('e2', { title: 'Global open data portal', countries: [], regions: [], startYear: 2024, sdgs: [] }),
+  ...Array.from({ length: 10 }, (_, i) => makeEntry(`p${i}`, { title: `Project number ${i}`, startYear: 2000 + i })),
+];
+
+interface Setup {
+  el: WsisEntryList;
+  store: SearchStore;
+  source: StubSource;
+  root: ShadowRoot;
+}
+
+async function setup({ search = true, hold = false, lang = 'en' } = {}): Promise<Setup> {
+  const { store, source } = stubStore(ENTRIES);
+  source.hold = hold;
+  const wrapper = await fixture(
+    html`<test-store-provider lang=${lang} .store=${store}><wsis-entry-list></wsis-entry-list></test-store-provider>`,
+  );
+  const el = wrapper.querySelector('wsis-entry-list')!;
+  if (search) void store.search();
+  if (search && !hold) await settle(el, store);
+  return { el, store, source, root: el.shadowRoot! };
+}
+
+async function settle(el: WsisEntryList, store: SearchStore) {
+  await until(() => !['idle', 'loading', 'stalled'].includes(store.state.status), 'search did not finish');
+  await el.updateComplete;
+}
+
+const q = <T extends Element = HTMLElement>(root: ShadowRoot, selector: string) => root.querySelector<T>(selector)!;
+
+describe('<wsis-entry-list>', function () {
+  this.timeout(30000);
+  it('has a polite status region from the first render, before any result', async () => {
+    const { root, el, store, source } = await setup({ hold: true });
+    const status = q(root, '[role="status"]');
+    expect(status).to.exist;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    source.release();
+    await settle(el, store);
+    same(q(root, '[role="status"]'), status, 'status region');
+    expect(text(status)).to.equal('12 entries');
+  });
+
+  it('renders every result field as text with chips, badges, years and status', async () => {
+    const { root } = await setup();
+    const entries = [...root.querySelectorAll('.entry')];
+    expect(entries.map((e) => text(e.querySelector('.open')))).to.deep.equal([
+      'Global open data portal',
+      'Rwanda telehealth network',
+      'Project number 9',
+      'Project number 8',
+      'Project number 7',
+    ]);
+    expect(text(entries[0].querySelector('.org'))).to.equal('Example Organization');
+    const global = entries.find((e) => text(e.querySelector('.open')) === 'Global open data portal')!;
+    expect(text(global.querySelector('.countries'))).to.equal('International / global');
+    expect(text(global.querySelector('.years'))).to.equal('Since 2024');
+    expect(text(global.querySelector('.status'))).to.equal('Ongoing');
+  });
+
+  it('shows action-line chips with short ids and full names, SDG badges and an excerpt with marks', async () => {
+    const { root, el, store } = await setup();
+    store.submit('telehealth');
+    await settle(el, store);
+    const entry = q(root, '.entry');
+    const chips = [...entry.querySelectorAll('.chip')];
+    expect(chips.map((c) => text(c.querySelector('[aria-hidden]')))).to.deep.equal(['C2', 'C7 · E-health']);
+    expect(chips[0].getAttribute('title')).to.equal('Information and communication infrastructure');
+    expect(text(chips[1].querySelector('.visually-hidden'))).to.equal('C7.e-health: E-health');
+    expect(entry.querySelector('.chips')!.getAttribute('aria-label')).to.equal('WSIS Action Lines');
+    const badges = [...entry.querySelectorAll('.badge')];
+    expect(badges.map((b) => text(b.querySelector('[aria-hidden]')))).to.deep.equal(['SDG 3', 'SDG 9']);
+    expect(badges[0].getAttribute('title')).to.equal('Good health and well-being');
+    expect(text(entry.querySelector('.countries'))).to.equal('Rwanda and Kenya');
+    expect(text(entry.querySelector('.years'))).to.equal('2019–2023');
+    expect(text(entry.querySelector('.status'))).to.equal('Completed');
+    const summary = text(entry.querySelector('.excerpt'));
+    expect(summary.startsWith('… ')).to.equal(true);
+    expect(summary.split(' ').length).to.be.within(40, 43);
+    expect([...entry.querySelectorAll('mark')].map((m) => m.textContent)).to.deep.equal(['telehealth', 'telehealth']);
+    expect(text(q(root, '[role="status"]'))).to.equal('1 entry for “telehealth”');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while loading, with skeletons, aria-busy and a stalled notice', async () => {
+    const { store, source } = stubStore(ENTRIES, { stalledMs: 50 });
+    source.hold = true;
+    const wrapper = await fixture(
+      html`<test-store-provider .store=${store}><wsis-entry-list></wsis-entry-list></test-store-provider>`,
+    );
+    const el = wrapper.querySelector('wsis-entry-list')!;
+    void store.search();
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(q(root, '.list').getAttribute('aria-busy')).to.equal('true');
+    expect(root.querySelectorAll('.skeleton').length).to.equal(3);
+    await expect(el).to.be.accessible();
+    await until(() => store.state.status === 'stalled');
+    await el.updateComplete;
+    expect(text(q(root, '[role="status"]'))).to.equal('This is taking longer than usual…');
+    source.release();
+    await settle(el, store);
+    expect(q(root, '.list').getAttribute('aria-busy')).to.equal('false');
+    expect(root.querySelectorAll('.skeleton').length).to.equal(0);
+  });
+
+  it('offers relevance only with a query and sorts on change', async () => {
+    const { root, el, store } = await setup();
+    const options = () => [...root.querySelectorAll('option')].map((o) => o.value);
+    expect(options()).to.deep.equal(['newest', 'oldest', 'title']);
+    expect(q<HTMLSelectElement>(root, 'select').value).to.equal('newest');
+    store.submit('project');
+    await settle(el, store);
+    expect(options()).to.deep.equal(['relevance', 'newest', 'oldest', 'title']);
+    expect(q<HTMLSelectElement>(root, 'select').value).to.equal('relevance');
+    const select = q<HTMLSelectElement>(root, 'select');
+    select.value = 'oldest';
+    select.dispatchEvent(new Event('change'));
+    expect(store.state.sort).to.equal('oldest');
+    await settle(el, store);
+    expect(text(q(root, '.open'))).to.equal('Project number 0');
+    expect(q(root, 'label[for="sort"]')).to.exist;
+  });
+
+  it('pages with numbered buttons, marks the current page and focuses the first result', async () => {
+    const { root, el, store } = await setup();
+    const nav = q(root, 'nav');
+    expect(nav.getAttribute('aria-label')).to.equal('Pages');
+    const current = q(root, '[aria-current="page"]');
+    expect(current.getAttribute('aria-label')).to.equal('Page 1');
+    const page2 = [...root.querySelectorAll<HTMLButtonElement>('.page')].find(
+      (b) => b.getAttribute('aria-label') === 'Page 2',
+    )!;
+    page2.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el, store);
+    expect(store.state.page).to.equal(2);
+    expect(q(root, '[aria-current="page"]').getAttribute('aria-label')).to.equal('Page 2');
+    same(deepActive(), q(root, '.open[data-index="0"]'), 'focus');
+    expect(text(deepActive())).to.equal(store.state.results[0].title);
+  });
+
+  it('loads more, keeps earlier results and focuses the first new one', async () => {
+    const { root, el, store } = await setup();
+    expect(root.querySelectorAll('.entry').length).to.equal(5);
+    q(root, '.more').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el, store);
+    expect(root.querySelectorAll('.entry').length).to.equal(10);
+    same(deepActive(), q(root, '.open[data-index="5"]'), 'focus');
+  });
+
+  it('explains an empty result, shows corrections and clears filters', async () => {
+    const { root, el, store } = await setup();
+    store.setFilter('sdg', ['17']);
+    await settle(el, store);
+    expect(store.state.status).to.equal('empty');
+    expect(text(q(root, '.empty'))).to.contain('No entries match this search.');
+    await expect(el).to.be.accessible();
+    q(root, '.clear').click();
+    expect(store.state.filters).to.deep.equal({});
+    await settle(el, store);
+    store.submit('telehelth');
+    await settle(el, store);
+    expect(text(q(root, '.corrected'))).to.equal('Showing results for “telehealth” instead of “telehelth”.');
+  });
+
+  it('shows errors in plain words with a working Retry, and the offline message', async () => {
+    const { root, el, store, source } = await setup();
+    source.failWith = new SourceError('rate_limited', 'HTTP 429');
+    store.submit('network');
+    await settle(el, store);
+    const alert = q(root, '[role="alert"]');
+    expect(text(alert)).to.contain('Too many searches at once.');
+    await expect(el).to.be.accessible();
+    source.failWith = undefined;
+    q(root, '.retry').click();
+    await settle(el, store);
+    expect(store.state.status).to.equal('ready');
+    absent(root.querySelector('[role="alert"]'), '[role="alert"]');
+    source.failWith = new SourceError('network', 'down');
+    store.submit('data');
+    await settle(el, store);
+    expect(text(q(root, '[role="alert"]'))).to.contain('You appear to be offline.');
+    expect(q(root, '.retry')).to.exist;
+  });
+
+  it('reports dropped items', async () => {
+    const { root, el, store, source } = await setup({ search: false });
+    const original = source.search.bind(source);
+    source.search = async (params, signal) => ({ ...(await original(params, signal)), dropped: 2 });
+    void store.search();
+    await settle(el, store);
+    expect(text(q(root, '.dropped'))).to.equal('2 entries could not be shown because of invalid data.');
+  });
+
+  it('opens the detail in a labelled modal, fires wsis-entry-open, closes on Escape and restores focus', async () => {
+    const { root, el, store } = await setup();
+    store.submit('telehealth');
+    await settle(el, store);
+    const opener = q<HTMLButtonElement>(root, '.open');
+    opener.focus();
+    const opened = oneEvent(el, 'wsis-entry-open');
+    await sendKeys({ press: 'Enter' });
+    const event = await opened;
+    expect(event.detail).to.deep.equal({ id: 'e1' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(store.state.openEntryId).to.equal('e1');
+    const detail = q(root, 'wsis-entry-detail');
+    await until(() => detail.shadowRoot!.querySelector('h2')?.textContent === 'Rwanda telehealth network');
+    const dialog = detail.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(detail.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Rwanda telehealth network',
+    );
+    const dialogText = text(dialog);
+    for (const part of [
+      'Ministry of Health',
+      'Government',
+      'Rwanda and Kenya',
+      'Africa',
+      'C7.e-health · E-health',
+      'SDG 3 · Good health and well-being',
+      'Completed',
+      '2019–2023',
+      'Winner, 2021',
+      'January 1, 2024',
+      'telehealth',
+    ]) {
+      expect(dialogText).to.contain(part);
+    }
+    const link = dialog.querySelector('a')!;
+    expect(link.href).to.equal('https://example.org/tele');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.equal('noopener noreferrer nofollow');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open);
+    expect(store.state.openEntryId).to.equal(undefined);
+    same(deepActive(), opener, 'focus');
+  });
+
+  it('offers a share link only when the store can make one', async () => {
+    const { root, el, store } = await setup();
+    const detail = q(root, 'wsis-entry-detail');
+    store.openEntry('e2');
+    await until(() => detail.shadowRoot!.querySelector('h2')?.textContent === 'Global open data portal');
+    absent(detail.shadowRoot!.querySelector('.share'), '.share');
+    store.openEntry(undefined);
+    (store as unknown as { shareUrl: (id: string) => string }).shareUrl = (id) =>
+      `https://partner.example/page?st=entry%3D${id}`;
+    store.openEntry('e2');
+    await el.updateComplete;
+    await until(() => detail.shadowRoot!.querySelector('.share a'));
+    expect(detail.shadowRoot!.querySelector<HTMLAnchorElement>('.share a')!.href).to.equal(
+      'https://partner.example/page?st=entry%3De2',
+    );
+    store.openEntry(undefined);
+  });
+
+  it('says when an entry cannot be loaded', async () => {
+    const { root, store } = await setup();
+    const detail = q(root, 'wsis-entry-detail');
+    store.openEntry('missing');
+    await until(() => detail.shadowRoot!.querySelector('[role="alert"]'));
+    expect(text(detail.shadowRoot!.querySelector('[role="alert"]'))).to.equal('This entry was not found.');
+    await sendKeys({ press: 'Escape' });
+    await until(() => store.state.openEntryId === undefined);
+  });
+
+  it('follows the language and direction of the page', async () => {
+    const { root } = await setup({ lang: 'ar' });
+    expect(q(root, '.base').getAttribute('dir')).to.equal('rtl');
+  });
+});
+
+describe('excerpt and highlight', () => {
+  it('splits text into marked parts without HTML', () => {
+    const parts = highlight('<b>Health</b> & healthcare, wealth', ['health']);
+    expect(parts).to.deep.equal([
+      { text: '<b>', mark: false },
+      { text: 'Health', mark: true },
+      { text: '</b> & ', mark: false },
+      { text: 'healthcare', mark: true },
+      { text: ', wealth', mark: false },
+    ]);
+    expect(highlightTerms('the helth', [{ from: 'helth', to: 'health' }])).to.deep.equal(['helth', 'health']);
+  });
+
+  it('takes about 40 words around the first hit, and the start without one', () => {
+    expect(excerpt(LONG, []).startsWith('word0 word1')).to.equal(true);
+    const around = excerpt(LONG, ['telehealth']);
+    expect(around).to.match(/^… word60 .* …$/);
+    expect(around).to.contain('telehealth');
+    expect(excerpt('short text', ['x'])).to.equal('short text');
+    const cjk = '数'.repeat(1000);
+    expect(excerpt(cjk, []).length).to.be.at.most(330);
+  });
+
+  it('shows first, last and neighbouring pages', () => {
+    expect(pageWindow(1, 1)).to.deep.equal([1]);
+    expect(pageWindow(5, 20)).to.deep.equal([1, 'gap', 4, 5, 6, 'gap', 20]);
+    expect(pageWindow(2, 5)).to.deep.equal([1, 2, 3, 4, 5]);
+  });
+});
