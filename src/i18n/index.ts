@@ -12,6 +12,45 @@ const catalogues: Partial<Record<Lang, Partial<Messages>>> = { en };
 
 export function registerMessages(lang: Lang, messages: Partial<Messages>): void {
   catalogues[lang] = messages;
+  for (const listener of listeners) listener();
+}
+
+type Loader = (lang: Lang) => Promise<unknown>;
+let loader: Loader | undefined;
+const requested = new Set<Lang>();
+const listeners = new Set<() => void>();
+
+/**
+ * The script build keeps only English inside and fetches other catalogues on first use,
+ * so a page pays only for the language it shows.
+ */
+export function setMessageLoader(load: Loader): void {
+  loader = load;
+}
+
+/** Called whenever a catalogue arrives, so elements can re-render in that language. */
+export function onMessages(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function request(lang: Lang): void {
+  if (!loader || requested.has(lang)) return;
+  requested.add(lang);
+  loader(lang).then(
+    (data) => {
+      // Only known keys with string values are kept: a tampered file cannot add anything else.
+      const messages: Partial<Messages> = {};
+      if (data && typeof data === 'object') {
+        for (const key of Object.keys(en) as MessageKey[]) {
+          const value = (data as Record<string, unknown>)[key];
+          if (typeof value === 'string') messages[key] = value;
+        }
+      }
+      registerMessages(lang, messages);
+    },
+    (error: unknown) => console.warn(`wsis-stocktaking: the ${lang} texts could not be loaded; showing English.`, error),
+  );
 }
 
 export function isLang(value: string | null | undefined): value is Lang {
@@ -42,6 +81,7 @@ export function dir(lang: Lang): 'rtl' | 'ltr' {
 }
 
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  if (!catalogues[lang]) request(lang);
   const message = catalogues[lang]?.[key] ?? en[key] ?? key;
   return format(lang, message, params);
 }

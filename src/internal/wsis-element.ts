@@ -2,6 +2,7 @@ import './events.js';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { StoreController } from '../state/store-controller.js';
+import { MessagesController } from '../i18n/messages-controller.js';
 
 /** Base of the wsis-* components: the store link and typed outward events. */
 export class WsisElement extends LitElement {
@@ -9,6 +10,11 @@ export class WsisElement extends LitElement {
   @property({ reflect: true }) for?: string;
 
   protected readonly storeController = new StoreController(this);
+
+  constructor() {
+    super();
+    new MessagesController(this);
+  }
 
   protected get store() {
     return this.storeController.store;

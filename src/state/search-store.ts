@@ -53,6 +53,9 @@ export class SearchStore {
   #callId = 0;
   #disposed = false;
 
+  /** Set by URL sync: a shareable link that opens the given entry. */
+  shareUrl?: (id: string) => string;
+
   constructor(source: DataSource, options: StoreOptions = {}) {
     this.#source = source;
     this.#options = {

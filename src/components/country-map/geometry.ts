@@ -1,4 +1,6 @@
 /** Loads the map's geometry asset (dist/wsis-world.json, built by scripts/build-map.ts). */
+import { nativeFetch } from '../../data/fetch-json.js';
+import { scriptBase } from '../../internal/script-url.js';
 
 export interface World {
   w: number;
@@ -15,13 +17,9 @@ export interface World {
 
 export const GEOMETRY_FILE = 'wsis-world.json';
 
-// Captured while the widget script runs: later, currentScript is some other script or null.
-const current = typeof document !== 'undefined' ? document.currentScript : null;
-const scriptSrc = current instanceof HTMLScriptElement ? current.src : '';
-
 /** The asset beside the widget script; the page itself when the code is not a classic script. */
 export function defaultGeometryUrl(): string {
-  return new URL(GEOMETRY_FILE, scriptSrc || document.baseURI).href;
+  return new URL(GEOMETRY_FILE, scriptBase()).href;
 }
 
 const CODE = /^[A-Z]{2}$/;
@@ -50,7 +48,7 @@ const cache = new Map<string, Promise<World>>();
 export function loadWorld(url: string): Promise<World> {
   let pending = cache.get(url);
   if (!pending) {
-    pending = fetch(url, { credentials: 'omit', mode: 'cors' })
+    pending = (nativeFetch ?? fetch)(url, { credentials: 'omit', mode: 'cors' })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json() as Promise<unknown>;

@@ -8,6 +8,10 @@ import { storeContext, type StoreProvider } from '../../state/context.js';
 import { SearchStore, type StoreSnapshot } from '../../state/search-store.js';
 import type { SearchState, SearchStatus } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
+import { MessagesController } from '../../i18n/messages-controller.js';
+import { UrlSync } from '../../state/url-sync.js';
+import { PRESET_NAMES } from '../../themes/presets.styles.js';
+import { applyTokens, parseTokens } from '../../themes/tokens.js';
 import { emit } from './emit.js';
 import { readConfig, type ConfigProblem, type ScopeAttribute } from './config.js';
 import { renderLayout } from './layout.js';
@@ -35,7 +39,10 @@ const sameScope = (a: Filters, b: Filters) => JSON.stringify(a) === JSON.stringi
  * @attr api - Base URL of a search API (docs/api.md). Set `api` or `src`, not both.
  * @attr src - URL of a static JSON data file, searched in the browser.
  * @attr lang - Interface language: ar, zh, en, fr, ru or es (default: the page's, else English).
- * @attr theme - Name of a theme preset.
+ * @attr theme - Theme preset: default, ungis, dark, high-contrast or auto (follows the visitor's colour scheme).
+ * @attr tokens - Theme token values as JSON, e.g. `{"color-primary":"#7a1f5c"}`; invalid ones are ignored with a warning.
+ * @attr sync-url - Name of ONE query parameter of the page URL that mirrors the search and the open entry,
+ *   so links and back/forward work (e.g. `sync-url="st"`). Without it the URL is never touched.
  * @attr page-size - Entries per page, a whole number from 1 to 100 (default 20).
  * @attr scope-action-line - Fixed action lines, a comma list such as `C7.e-health,C3`.
  * @attr scope-sdg - Fixed SDGs, a comma list of 1–17.
@@ -65,6 +72,8 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   @property() src?: string;
   @property({ reflect: true }) override lang!: string;
   @property({ reflect: true }) theme?: string;
+  @property() tokens?: string;
+  @property({ attribute: 'sync-url' }) syncUrl?: string;
   /** Kept as written so a wrong value can be quoted back. */
   @property({ attribute: 'page-size' }) pageSize?: string | number;
   @property({ attribute: 'scope-action-line' }) scopeActionLine?: string;
@@ -90,6 +99,13 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   #snapshot?: StoreSnapshot;
   #needsStore = true;
   #children = new MutationObserver(() => this.#checkLayout());
+  #tokenNames: string[] = [];
+  #sync?: UrlSync;
+
+  constructor() {
+    super();
+    new MessagesController(this);
+  }
 
   /** For elements linked with `for="id"`: called now and whenever the store is replaced. */
   observeStore(callback: (store: SearchStore | undefined) => void): () => void {
@@ -145,6 +161,28 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('lang')) this.#relang();
+    if (changed.has('tokens')) this.#tokenNames = applyTokens(this, parseTokens(this.tokens ?? null), this.#tokenNames);
+    if (changed.has('theme') && this.theme && !(PRESET_NAMES as readonly string[]).includes(this.theme)) {
+      console.warn(`<wsis-stocktaking>: theme="${this.theme}" is not a preset; using the default. Use one of: ${PRESET_NAMES.join(', ')}.`);
+    }
+    if (changed.has('syncUrl') && this.#sync?.param !== (this.syncUrl?.trim() || undefined)) this.#startSync();
+  }
+
+  /** One namespaced parameter, so the host page's own parameters and hash are never touched. */
+  #startSync(): void {
+    this.#sync?.stop();
+    this.#sync = undefined;
+    const store = this.store;
+    if (store) store.shareUrl = undefined;
+    const param = this.syncUrl?.trim();
+    if (!store || !param) return;
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,31}$/.test(param)) {
+      console.error(`<wsis-stocktaking>: sync-url="${param}" must be a parameter name of letters, digits, "_" or "-".`);
+      return;
+    }
+    const sync = (this.#sync = new UrlSync(store, param));
+    store.shareUrl = (id) => sync.shareUrl(id);
+    sync.start();
   }
 
   /** Parts read the language when they render; a new one must reach every nested part. */
@@ -207,7 +245,14 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     const snapshot = this.#snapshot;
     this.#snapshot = undefined;
     if (snapshot) next.restore(snapshot);
-    else next.search();
+    else if (!this.#restoreFromUrl()) next.search();
+  }
+
+  /** With sync-url, the link restores the view (and runs its search); returns whether it did. */
+  #restoreFromUrl(): boolean {
+    if (!this.syncUrl?.trim() || !this.store) return false;
+    this.#startSync();
+    return new URLSearchParams(location.search).has(this.syncUrl.trim());
   }
 
   #rawScope(): Partial<Record<ScopeAttribute, string | undefined>> {
@@ -234,6 +279,8 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
 
   #setStore(store: SearchStore | undefined): void {
     if (store === this.store) return;
+    this.#sync?.stop();
+    this.#sync = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store?.dispose();

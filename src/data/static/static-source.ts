@@ -8,7 +8,7 @@ import { abortedError, nativeFetch } from '../fetch-json.js';
 import type { SearchParams } from '../query.js';
 import { SourceError, type DataSource, type SourceResponse } from '../source.js';
 import { ENGINE_KEY, type EngineHost, type HostFactory, type Reply, type Request } from './protocol.js';
-import { scriptBase } from './script-url.js';
+import { scriptBase } from '../../internal/script-url.js';
 
 export interface StaticSourceOptions {
   /** Defaults to wsis-static-index.js next to the widget script. */
