@@ -20,9 +20,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     plugins: { 'lit-a11y': litA11y },
-    rules: Object.fromEntries(
-      Object.entries(litA11y.configs.recommended.rules).map(([name, level]) => [name, level]),
-    ),
+    rules: Object.fromEntries(Object.entries(litA11y.configs.recommended.rules).map(([name, level]) => [name, level])),
   },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -20,6 +20,7 @@ import type { Region } from './vocabulary.js';
  * - XK (Kosovo) is a user-assigned code, not officially assigned, so it is omitted.
  */
 // Compact layout (one line per initial letter) keeps all 249 codes reviewable on one screen.
+// prettier-ignore
 export const COUNTRY_REGION: Readonly<Record<string, Region>> = {
   AD: 'europe', AE: 'arab_states', AF: 'asia_pacific', AG: 'americas', AI: 'americas', AL: 'europe', AM: 'cis', AO: 'africa', AQ: 'asia_pacific', AR: 'americas', AS: 'asia_pacific', AT: 'europe', AU: 'asia_pacific', AW: 'americas', AX: 'europe', AZ: 'cis',
   BA: 'europe', BB: 'americas', BD: 'asia_pacific', BE: 'europe', BF: 'africa', BG: 'europe', BH: 'arab_states', BI: 'africa', BJ: 'africa', BL: 'americas', BM: 'americas', BN: 'asia_pacific', BO: 'americas', BQ: 'americas', BR: 'americas', BS: 'americas', BT: 'asia_pacific', BV: 'europe', BW: 'africa', BY: 'cis', BZ: 'americas',

@@ -1,12 +1,5 @@
 import * as v from 'valibot';
-import {
-  ACTION_LINES,
-  ENTITY_TYPES,
-  PRIZE_STATUSES,
-  REGIONS,
-  SDGS,
-  STATUSES,
-} from './vocabulary.js';
+import { ACTION_LINES, ENTITY_TYPES, PRIZE_STATUSES, REGIONS, SDGS, STATUSES } from './vocabulary.js';
 import { COUNTRY_REGION } from './countries.js';
 
 /** Only absolute http(s) URLs may become links; anything else is rejected at the door. */
@@ -20,17 +13,31 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-const text = (max: number) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-const year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(1990, 'must be 1990 or later'), v.maxValue(2100, 'must be 2100 or earlier'));
+const text = (max: number) =>
+  v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const year = v.pipe(
+  v.number(),
+  v.integer('must be a whole year'),
+  v.minValue(1990, 'must be 1990 or later'),
+  v.maxValue(2100, 'must be 2100 or earlier'),
+);
 
 export const EntrySchema = v.pipe(
   v.object({
-    id: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"')),
+    id: v.pipe(
+      v.string('must be a string'),
+      v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "_" or "-"'),
+    ),
     title: text(300),
     description: v.pipe(v.string(), v.maxLength(10000, 'must be at most 10000 characters')),
     organization: text(200),
     entityType: v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`),
-    countries: v.array(v.pipe(v.string(), v.check((c) => c in COUNTRY_REGION, 'must be an ISO 3166-1 alpha-2 code'))),
+    countries: v.array(
+      v.pipe(
+        v.string(),
+        v.check((c) => c in COUNTRY_REGION, 'must be an ISO 3166-1 alpha-2 code'),
+      ),
+    ),
     regions: v.array(v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`)),
     actionLines: v.pipe(
       v.array(v.picklist(ACTION_LINES, `must be one of C1-C11 or a C7 sub-line (C7.e-health, ...)`)),
@@ -54,9 +61,7 @@ export const EntrySchema = v.pipe(
 
 export type Entry = v.InferOutput<typeof EntrySchema>;
 
-export type ValidationResult =
-  | { ok: true; entry: Entry }
-  | { ok: false; problems: string[] };
+export type ValidationResult = { ok: true; entry: Entry } | { ok: false; problems: string[] };
 
 /** Turns an unknown value into a typed entry, or a list of problems each naming its field. */
 export function validateEntry(input: unknown): ValidationResult {
@@ -72,7 +77,13 @@ export function validateEntry(input: unknown): ValidationResult {
 function describe(issue: v.BaseIssue<unknown>): string {
   if (!issue.message.startsWith('Invalid')) return issue.message;
   if (issue.input === undefined) return 'is required';
-  const names: Record<string, string> = { Object: 'an object', Array: 'a list', string: 'a string', number: 'a number', null: 'null' };
+  const names: Record<string, string> = {
+    Object: 'an object',
+    Array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    null: 'null',
+  };
   const expected = names[issue.expected ?? ''] ?? issue.expected;
   return `must be ${expected}, not ${issue.received}`;
 }

@@ -7,8 +7,22 @@ export const EXPORT_CAP = 5000;
 const PAGE = 100;
 
 export const CSV_COLUMNS = [
-  'id', 'title', 'organization', 'entityType', 'countries', 'regions', 'actionLines', 'sdgs',
-  'status', 'startYear', 'endYear', 'website', 'updated', 'prizeYear', 'prizeStatus', 'description',
+  'id',
+  'title',
+  'organization',
+  'entityType',
+  'countries',
+  'regions',
+  'actionLines',
+  'sdgs',
+  'status',
+  'startYear',
+  'endYear',
+  'website',
+  'updated',
+  'prizeYear',
+  'prizeStatus',
+  'description',
 ] as const;
 
 /** Spreadsheets run cells that start with these as formulas; a leading quote makes them text. */
@@ -21,10 +35,25 @@ export function csvCell(value: unknown): string {
 export function toCsv(entries: readonly Entry[]): string {
   const rows = entries.map((e) =>
     [
-      e.id, e.title, e.organization, e.entityType, e.countries.join(';'), e.regions.join(';'),
-      e.actionLines.join(';'), e.sdgs.join(';'), e.status, e.startYear, e.endYear, e.website,
-      e.updated, e.prize?.year, e.prize?.status, e.description,
-    ].map(csvCell).join(','),
+      e.id,
+      e.title,
+      e.organization,
+      e.entityType,
+      e.countries.join(';'),
+      e.regions.join(';'),
+      e.actionLines.join(';'),
+      e.sdgs.join(';'),
+      e.status,
+      e.startYear,
+      e.endYear,
+      e.website,
+      e.updated,
+      e.prize?.year,
+      e.prize?.status,
+      e.description,
+    ]
+      .map(csvCell)
+      .join(','),
   );
   // The BOM lets spreadsheet programs read UTF-8 (Arabic, Chinese, Russian names).
   return '\ufeff' + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
@@ -39,7 +68,11 @@ export interface ExportProgress {
 export async function collectAll(
   source: DataSource,
   params: SearchParams,
-  { signal, onProgress, cap = EXPORT_CAP }: { signal: AbortSignal; onProgress?: (p: ExportProgress) => void; cap?: number },
+  {
+    signal,
+    onProgress,
+    cap = EXPORT_CAP,
+  }: { signal: AbortSignal; onProgress?: (p: ExportProgress) => void; cap?: number },
 ): Promise<{ entries: Entry[]; total: number; capped: boolean }> {
   const entries: Entry[] = [];
   let total = Infinity;

@@ -16,13 +16,27 @@ import {
 import { COUNTRY_REGION } from './countries.js';
 
 export const FILTER_KEYS = [
-  'actionLine', 'sdg', 'country', 'region', 'entityType', 'status', 'organization', 'prize',
+  'actionLine',
+  'sdg',
+  'country',
+  'region',
+  'entityType',
+  'status',
+  'organization',
+  'prize',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string[]>>;
 
 export const FACET_NAMES = [
-  'actionLine', 'sdg', 'country', 'region', 'entityType', 'status', 'year', 'organization',
+  'actionLine',
+  'sdg',
+  'country',
+  'region',
+  'entityType',
+  'status',
+  'year',
+  'organization',
 ] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 export type Facets = Partial<Record<FacetName, Record<string, number>>>;
@@ -105,11 +119,19 @@ function fail(parameter: string, message: string): { ok: false; error: ParamErro
 
 function parseInteger(value: string, name: string, min: number, max: number): number | ParamError {
   if (!/^-?\d{1,6}$/.test(value.trim())) {
-    return { code: 'invalid_parameter', parameter: name, message: `${name} must be a whole number from ${min} to ${max}` };
+    return {
+      code: 'invalid_parameter',
+      parameter: name,
+      message: `${name} must be a whole number from ${min} to ${max}`,
+    };
   }
   const n = Number(value);
   if (n < min || n > max) {
-    return { code: 'invalid_parameter', parameter: name, message: `${name} must be a whole number from ${min} to ${max}` };
+    return {
+      code: 'invalid_parameter',
+      parameter: name,
+      message: `${name} must be a whole number from ${min} to ${max}`,
+    };
   }
   return n;
 }
@@ -129,7 +151,9 @@ export function normalizeCountry(value: string): string {
 }
 
 /** Parses query parameters per docs/api.md; the first problem found is reported. */
-export function parseSearchParams(raw: RawParams): { ok: true; params: SearchParams } | { ok: false; error: ParamError } {
+export function parseSearchParams(
+  raw: RawParams,
+): { ok: true; params: SearchParams } | { ok: false; error: ParamError } {
   const q = single(raw, 'q');
   if (isError(q)) return { ok: false, error: q };
   if (q !== undefined && q.length > MAX_QUERY_LENGTH) {
@@ -144,7 +168,8 @@ export function parseSearchParams(raw: RawParams): { ok: true; params: SearchPar
     if (key === 'country') values = values.map(normalizeCountry);
     const vocab = FILTER_VOCAB[key];
     for (const value of values) {
-      if (value.length > MAX_QUERY_LENGTH) return fail(key, `${key} values must be at most ${MAX_QUERY_LENGTH} characters`);
+      if (value.length > MAX_QUERY_LENGTH)
+        return fail(key, `${key} values must be at most ${MAX_QUERY_LENGTH} characters`);
       if (vocab && !vocab.includes(value)) {
         return fail(key, `${key} must be one of: ${vocab.join(', ')}`);
       }
@@ -155,7 +180,12 @@ export function parseSearchParams(raw: RawParams): { ok: true; params: SearchPar
     if (values.length) filters[key] = [...new Set(values)].sort();
   }
   const params: SearchParams = { q: (q ?? '').trim(), filters, page: 1, pageSize: DEFAULT_PAGE_SIZE, facets: [] };
-  for (const [name, min, max] of [['yearFrom', 1900, 2200], ['yearTo', 1900, 2200], ['page', 1, MAX_PAGE], ['pageSize', 1, MAX_PAGE_SIZE]] as const) {
+  for (const [name, min, max] of [
+    ['yearFrom', 1900, 2200],
+    ['yearTo', 1900, 2200],
+    ['page', 1, MAX_PAGE],
+    ['pageSize', 1, MAX_PAGE_SIZE],
+  ] as const) {
     const value = single(raw, name);
     if (isError(value)) return { ok: false, error: value };
     if (value === undefined || value === '') continue;
@@ -172,7 +202,10 @@ export function parseSearchParams(raw: RawParams): { ok: true; params: SearchPar
     if (!(SORTS as readonly string[]).includes(sort)) return fail('sort', `sort must be one of: ${SORTS.join(', ')}`);
     params.sort = sort as Sort;
   }
-  const facets = getAll(raw, 'facets').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const facets = getAll(raw, 'facets')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const facet of facets) {
     if (!(FACET_NAMES as readonly string[]).includes(facet)) {
       return fail('facets', `facets must be a comma list of: ${FACET_NAMES.join(', ')}`);
@@ -288,7 +321,8 @@ export function compareEntries(sort: Exclude<Sort, 'relevance'>): (a: Entry, b: 
   const byId = (a: Entry, b: Entry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   switch (sort) {
     case 'newest':
-      return (a, b) => b.startYear - a.startYear || (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0) || byId(a, b);
+      return (a, b) =>
+        b.startYear - a.startYear || (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0) || byId(a, b);
     case 'oldest':
       return (a, b) => a.startYear - b.startYear || byId(a, b);
     case 'title':
@@ -302,11 +336,17 @@ export function compareEntries(sort: Exclude<Sort, 'relevance'>): (a: Entry, b: 
 
 /** Words too common to search on; shared so every engine drops the same ones. */
 export const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or that the their this to was were with'.split(' '),
+  'a an and are as at be by for from has have in into is it its of on or that the their this to was were with'.split(
+    ' ',
+  ),
 );
 
 /** Splits free text into search terms: lower-case letter/digit runs, no stop words, no one-letter tokens. */
 export function tokenize(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w));
 }

@@ -11,9 +11,7 @@ export const C7_SUBLINES = [
   'C7.e-science',
 ] as const;
 
-export const MAIN_ACTION_LINES = [
-  'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11',
-] as const;
+export const MAIN_ACTION_LINES = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11'] as const;
 
 export const ACTION_LINES = [...MAIN_ACTION_LINES, ...C7_SUBLINES] as const;
 export type ActionLine = (typeof ACTION_LINES)[number];

@@ -153,7 +153,8 @@ export const en = {
   'entityType.international_organization': 'International organization',
   'entityType.academia': 'Academia',
   'entityType.other': 'Other',
-  'actionLine.C1': 'The role of public governance authorities and all stakeholders in the promotion of ICTs for development',
+  'actionLine.C1':
+    'The role of public governance authorities and all stakeholders in the promotion of ICTs for development',
   'actionLine.C2': 'Information and communication infrastructure',
   'actionLine.C3': 'Access to information and knowledge',
   'actionLine.C4': 'Capacity building',

@@ -49,7 +49,8 @@ function request(lang: Lang): void {
       }
       registerMessages(lang, messages);
     },
-    (error: unknown) => console.warn(`wsis-stocktaking: the ${lang} texts could not be loaded; showing English.`, error),
+    (error: unknown) =>
+      console.warn(`wsis-stocktaking: the ${lang} texts could not be loaded; showing English.`, error),
   );
 }
 

@@ -23,7 +23,10 @@ export interface StoreOptions {
 }
 
 /** The part of the state a deep link or history entry restores. */
-export type StoreSnapshot = Pick<SearchState, 'query' | 'filters' | 'yearFrom' | 'yearTo' | 'sort' | 'page' | 'openEntryId'>;
+export type StoreSnapshot = Pick<
+  SearchState,
+  'query' | 'filters' | 'yearFrom' | 'yearTo' | 'sort' | 'page' | 'openEntryId'
+>;
 
 const clean = (filters: Filters): Filters =>
   Object.fromEntries(
@@ -245,7 +248,8 @@ export class SearchStore {
       (error: unknown) => {
         if (callId !== this.#callId) return;
         clearTimeout(this.#stalled);
-        const e = error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
+        const e =
+          error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
         if (e.code === 'aborted') return;
         this.#set({
           status: e.code === 'network' ? 'offline' : 'error',

@@ -39,12 +39,17 @@ export function isValidToken(name: string, value: unknown): value is string {
   const v = value.trim();
   if (!v || v.length > 200 || UNSAFE.test(v)) return false;
   // The focus ring must stay visible whatever the theme.
-  if (name === 'focus-ring-color' && /transparent|rgba|hsla|#[0-9a-f]{8}\b|#[0-9a-f]{4}\b|\/|none/i.test(v)) return false;
+  if (name === 'focus-ring-color' && /transparent|rgba|hsla|#[0-9a-f]{8}\b|#[0-9a-f]{4}\b|\/|none/i.test(v))
+    return false;
   return typeof CSS !== 'undefined' && CSS.supports(property, v);
 }
 
 /** Applies valid tokens to the element; warns once per call about the rest. Returns the applied names. */
-export function applyTokens(el: HTMLElement, tokens: Record<string, unknown>, previous: readonly string[] = []): string[] {
+export function applyTokens(
+  el: HTMLElement,
+  tokens: Record<string, unknown>,
+  previous: readonly string[] = [],
+): string[] {
   for (const name of previous) el.style.removeProperty(`--wsis-${name}`);
   const applied: string[] = [];
   const rejected: string[] = [];

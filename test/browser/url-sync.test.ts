@@ -50,8 +50,18 @@ describe('UrlSync', () => {
   });
 
   it('reproduces the view, with the entry open, from a shared link', async () => {
-    const snapshot = { query: 'broadband', filters: { region: ['africa'] }, sort: 'title' as const, page: 3, openEntryId: 'ws-000042' };
-    history.replaceState(null, '', `${start.replace('#top', '')}&st=${encodeURIComponent(encodeSnapshot(snapshot))}#top`);
+    const snapshot = {
+      query: 'broadband',
+      filters: { region: ['africa'] },
+      sort: 'title' as const,
+      page: 3,
+      openEntryId: 'ws-000042',
+    };
+    history.replaceState(
+      null,
+      '',
+      `${start.replace('#top', '')}&st=${encodeURIComponent(encodeSnapshot(snapshot))}#top`,
+    );
     const store = new SearchStore(source, { debounceMs: 0 });
     sync = new UrlSync(store, 'st');
     expect(sync.start()).to.equal(true);

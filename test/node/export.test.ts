@@ -6,14 +6,25 @@ import type { DataSource, SourceResponse } from '../../src/data/source.js';
 import type { SearchParams } from '../../src/data/query.js';
 
 const base: Entry = {
-  id: 'a', title: 't', description: 'd', organization: 'o', entityType: 'government', countries: ['RW'],
-  regions: ['africa'], actionLines: ['C1'], sdgs: [1], status: 'ongoing', startYear: 2020, endYear: null, updated: '2024-01-01',
+  id: 'a',
+  title: 't',
+  description: 'd',
+  organization: 'o',
+  entityType: 'government',
+  countries: ['RW'],
+  regions: ['africa'],
+  actionLines: ['C1'],
+  sdgs: [1],
+  status: 'ongoing',
+  startYear: 2020,
+  endYear: null,
+  updated: '2024-01-01',
 };
 
 test('cells that a spreadsheet would run as formulas become text', () => {
   for (const bad of ['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
     const cell = csvCell(bad);
-    assert.ok(cell.startsWith("\"'") || cell.startsWith("'"), `${JSON.stringify(bad)} -> ${cell}`);
+    assert.ok(cell.startsWith('"\'') || cell.startsWith("'"), `${JSON.stringify(bad)} -> ${cell}`);
   }
   assert.equal(csvCell('plain'), 'plain');
   assert.equal(csvCell('a,"b"'), '"a,""b"""');
@@ -22,7 +33,10 @@ test('cells that a spreadsheet would run as formulas become text', () => {
 test('the CSV keeps every row and its titles as text', () => {
   const titles = ['=cmd|"/c calc"!A1', '+SUM(1)', '-1', '@x'];
   const csv = toCsv(titles.map((title, i) => ({ ...base, id: `e${i}`, title })));
-  const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+  const lines = csv
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
   assert.equal(lines.length, 5);
   for (const line of lines.slice(1)) {
     const title = line.split(',')[1];
@@ -36,7 +50,10 @@ function pagedSource(total: number, calls: number[]): DataSource {
       signal.throwIfAborted();
       calls.push(params.page);
       const start = (params.page - 1) * params.pageSize;
-      const items = Array.from({ length: Math.max(0, Math.min(params.pageSize, total - start)) }, (_, i) => ({ ...base, id: `e${start + i}` }));
+      const items = Array.from({ length: Math.max(0, Math.min(params.pageSize, total - start)) }, (_, i) => ({
+        ...base,
+        id: `e${start + i}`,
+      }));
       return { total, page: params.page, pageSize: params.pageSize, items, facets: {}, dropped: 0 };
     },
     getEntry: () => Promise.reject(new Error('unused')),
@@ -48,7 +65,10 @@ const params: SearchParams = { q: '', filters: {}, page: 1, pageSize: 20, facets
 test('collects every page up to the cap, with progress', async () => {
   const calls: number[] = [];
   const progress: number[] = [];
-  const result = await collectAll(pagedSource(250, calls), params, { signal: new AbortController().signal, onProgress: (p) => progress.push(p.done) });
+  const result = await collectAll(pagedSource(250, calls), params, {
+    signal: new AbortController().signal,
+    onProgress: (p) => progress.push(p.done),
+  });
   assert.equal(result.entries.length, 250);
   assert.deepEqual(calls, [1, 2, 3]);
   assert.deepEqual(progress, [100, 200, 250]);

@@ -163,7 +163,9 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     if (changed.has('lang')) this.#relang();
     if (changed.has('tokens')) this.#tokenNames = applyTokens(this, parseTokens(this.tokens ?? null), this.#tokenNames);
     if (changed.has('theme') && this.theme && !(PRESET_NAMES as readonly string[]).includes(this.theme)) {
-      console.warn(`<wsis-stocktaking>: theme="${this.theme}" is not a preset; using the default. Use one of: ${PRESET_NAMES.join(', ')}.`);
+      console.warn(
+        `<wsis-stocktaking>: theme="${this.theme}" is not a preset; using the default. Use one of: ${PRESET_NAMES.join(', ')}.`,
+      );
     }
     if (changed.has('syncUrl') && this.#sync?.param !== (this.syncUrl?.trim() || undefined)) this.#startSync();
   }
