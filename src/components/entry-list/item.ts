@@ -16,7 +16,7 @@ export function renderItem(
   open: (entry: Entry) => void,
 ) {
   const summary = excerpt(entry.description, terms);
-  return html`<li class="entry">
+  return html`<li class="entry" part="entry">
     <h3 class="title">
       <button
         type="button"

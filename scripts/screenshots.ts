@@ -1,0 +1,118 @@
+/**
+ * Screenshots for docs/screenshots/, taken from the demo pages against the real server:
+ * `npx tsx scripts/screenshots.ts` (builds and starts what `npm start` does, on a spare port).
+ */
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from 'playwright-core';
+
+const port = Number(process.env.PORT ?? 8099);
+const base = `http://127.0.0.1:${port}`;
+const server = spawn('npx', ['tsx', 'server/start.ts', '--port', String(port), '--log-level', 'warn'], {
+  stdio: 'inherit',
+});
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not start');
+}
+
+/** Waits until the widget shows results and the map (if any) has drawn. */
+async function settle(page: Page, map = false): Promise<void> {
+  await page.waitForFunction(
+    (withMap) => {
+      const find = (root: ParentNode, sel: string): Element | null => {
+        const hit = root.querySelector(sel);
+        if (hit) return hit;
+        for (const el of root.querySelectorAll('*')) {
+          const inner = el.shadowRoot && find(el.shadowRoot, sel);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      return !!find(document, '[part~="entry"]') && (!withMap || !!find(document, 'svg path'));
+    },
+    map,
+    { timeout: 30000 },
+  );
+  await page.waitForTimeout(400);
+}
+
+async function shoot(page: Page, url: string, file: string, setup?: (page: Page) => Promise<void>, map = false) {
+  await page.goto(`${base}${url}`);
+  await setup?.(page);
+  await settle(page, map);
+  await page.screenshot({ path: `docs/screenshots/${file}` });
+  console.log(`docs/screenshots/${file}`);
+}
+
+const setAttrs = (attrs: Record<string, string>) => async (page: Page) => {
+  await page.evaluate((a) => {
+    const el = document.querySelector('wsis-stocktaking')!;
+    for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
+  }, attrs);
+};
+
+const scrollToMap = async (page: Page) => {
+  await page.evaluate(() => {
+    const st = document.querySelector('wsis-stocktaking')!;
+    st.shadowRoot?.querySelector('wsis-country-map')?.scrollIntoView();
+  });
+};
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await shoot(wide, '/index.html', 'default-1280.png');
+  const narrow = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  await shoot(narrow, '/index.html', 'default-320.png');
+  const mapDefault = async (p: Page) => scrollToMap(p);
+  await shoot(wide, '/index.html', 'map-default.png', mapDefault, true);
+  await shoot(
+    wide,
+    '/index.html',
+    'map-dark.png',
+    async (p) => {
+      await setAttrs({ theme: 'dark' })(p);
+      await scrollToMap(p);
+    },
+    true,
+  );
+  await shoot(
+    wide,
+    '/index.html',
+    'map-arabic.png',
+    async (p) => {
+      await setAttrs({ lang: 'ar' })(p);
+      await scrollToMap(p);
+    },
+    true,
+  );
+  await shoot(wide, '/index.html', 'arabic-1280.png', setAttrs({ lang: 'ar' }));
+  await shoot(wide, '/configurator.html', 'configurator.png');
+  await shoot(wide, '/ungis.html', 'ungis.png');
+  await shoot(wide, '/partner.html', 'partner.png');
+  await wide.emulateMedia({ forcedColors: 'active' });
+  await shoot(wide, '/index.html', 'forced-colors.png');
+  await browser.close();
+} finally {
+  server.kill('SIGTERM');
+}
