@@ -2,7 +2,15 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/search-box/define.js';
 import type { WsisSearchBox } from '../../src/components/search-box/search-box.js';
-import { isJustTheTerm, type Suggestion } from '../../src/components/search-box/suggestions.js';
+import { loadMatcherFactory as loadFromScript } from '../../src/components/search-box/load-matcher-script.js';
+import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
+import { SUGGEST_KEY, type MatcherFactory } from '../../src/components/search-box/matcher.js';
+import {
+  isJustTheTerm,
+  loadMatcher,
+  setMatcherLoader,
+  type Suggestion,
+} from '../../src/components/search-box/suggestions.js';
 import { $, $$, mount, settled } from './filter-helpers/mount.js';
 
 const setup = (lang = 'en', debounceMs = 10) =>
@@ -10,10 +18,18 @@ const setup = (lang = 'en', debounceMs = 10) =>
 const input = (el: WsisSearchBox) => $<HTMLInputElement>(el, 'input');
 const options = (el: WsisSearchBox) => $$(el, '[role="option"]');
 
+/** Types once the lazily loaded matcher is there (or has failed), so suggestions are synchronous again. */
 async function type(el: WsisSearchBox, text: string) {
   input(el).focus();
+  await loadMatcher().catch(() => undefined);
   await sendKeys({ type: text });
   await el.updateComplete;
+}
+
+/** Empties the box as a visitor would; a bare `value = ''` is undone by any re-render in between. */
+function clear(el: WsisSearchBox) {
+  input(el).value = '';
+  input(el).dispatchEvent(new Event('input'));
 }
 
 async function press(el: WsisSearchBox, key: string) {
@@ -22,6 +38,8 @@ async function press(el: WsisSearchBox, key: string) {
 }
 
 describe('<wsis-search-box>', () => {
+  afterEach(() => setMatcherLoader());
+
   it('is a labelled combobox that controls a listbox in the same shadow root', async () => {
     const { el } = await setup();
     const box = input(el);
@@ -66,10 +84,10 @@ describe('<wsis-search-box>', () => {
     const { el } = await setup('fr');
     await type(el, 'Tunisia');
     expect(options(el).some((o) => o.getAttribute('aria-label')?.startsWith('Tunisie'))).to.equal(true);
-    input(el).value = '';
+    clear(el);
     await type(el, 'TN');
     expect(options(el).some((o) => o.getAttribute('aria-label')?.startsWith('Tunisie'))).to.equal(true);
-    input(el).value = '';
+    clear(el);
     await type(el, 'world ban');
     expect(options(el).map((o) => o.textContent!.trim())).to.include('World Bank');
   });
@@ -86,7 +104,7 @@ describe('<wsis-search-box>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(input(el));
     await type(el, 'e-health');
     expect(options(el).some((o) => o.getAttribute('aria-label') === 'C7 · E-health, Action line')).to.equal(true);
-    input(el).value = '';
+    clear(el);
     await type(el, 'good health');
     expect(options(el).some((o) => o.textContent!.includes('SDG 3 · Good health and well-being'))).to.equal(true);
     expect($$(el, '[role="group"]').length).to.be.greaterThan(0);
@@ -122,7 +140,10 @@ describe('<wsis-search-box>', () => {
     const { el } = await setup();
     await type(el, 'ministry');
     await press(el, 'Escape');
-    await press(el, 'Alt+ArrowDown');
+    // Held separately: Puppeteer's Firefox does not know combined names such as Alt+ArrowDown.
+    await sendKeys({ down: 'Alt' });
+    await press(el, 'ArrowDown');
+    await sendKeys({ up: 'Alt' });
     expect(input(el).getAttribute('aria-expanded')).to.equal('true');
     expect(input(el).hasAttribute('aria-activedescendant')).to.equal(false);
     await press(el, 'ArrowDown');
@@ -215,5 +236,102 @@ describe('<wsis-search-box>', () => {
     expect(isJustTheTerm('rwnda', rwanda)).to.equal(true);
     expect(isJustTheTerm('helth', health)).to.equal(true);
     expect(isJustTheTerm('mobile money rwanda', rwanda)).to.equal(false);
+  });
+  it('loads the matcher on first focus, not before', async () => {
+    let loads = 0;
+    setMatcherLoader(() => {
+      loads++;
+      return loadMatcherFactory();
+    });
+    const { el } = await setup();
+    expect(loads).to.equal(0);
+    input(el).focus();
+    input(el).blur();
+    input(el).focus();
+    await sendKeys({ type: 'he' });
+    expect(loads).to.equal(1);
+  });
+
+  it('still searches, and submits on Enter, when the matcher fails to load', async () => {
+    setMatcherLoader(() => Promise.reject(new Error('blocked by CSP')));
+    const { el, store, source } = await setup('en', 60000);
+    await type(el, 'tunis');
+    expect(store.state.query).to.equal('tunis');
+    expect(options(el)).to.have.length(0);
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    const calls = source.calls.length;
+    await press(el, 'Enter');
+    expect(source.calls.length).to.equal(calls + 1);
+    expect(source.calls.at(-1)!.q).to.equal('tunis');
+  });
+
+  it('shows suggestions for the typed text once the matcher arrives', async () => {
+    let arrive!: (factory: MatcherFactory) => void;
+    setMatcherLoader(() => new Promise((resolve) => (arrive = resolve)));
+    const { el, store } = await setup();
+    input(el).focus();
+    await sendKeys({ type: 'tunis' });
+    await el.updateComplete;
+    expect(store.state.query).to.equal('tunis');
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    arrive(await loadMatcherFactory());
+    await loadMatcher();
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(options(el).map((o) => o.getAttribute('aria-label'))).to.include('Tunisia, Country');
+  });
+
+  it('does not open the list after a search was submitted while the matcher was loading', async () => {
+    let arrive!: (factory: MatcherFactory) => void;
+    setMatcherLoader(() => new Promise((resolve) => (arrive = resolve)));
+    const { el } = await setup();
+    input(el).focus();
+    await sendKeys({ type: 'tunis' });
+    await press(el, 'Enter');
+    arrive(await loadMatcherFactory());
+    await loadMatcher();
+    await el.updateComplete;
+    expect(input(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(input(el).value).to.equal('tunis');
+  });
+
+  it("registers the script build's matcher under a symbol, without a page global", async () => {
+    const globals = Object.keys(globalThis).length;
+    delete (globalThis as Record<symbol, unknown>)[SUGGEST_KEY];
+    await import('../../src/components/search-box/suggest-chunk.js');
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, SUGGEST_KEY)!;
+    expect(descriptor.enumerable).to.equal(false);
+    expect(descriptor.value).to.be.a('function');
+    expect(Object.keys(globalThis).length).to.equal(globals);
+    const match = (descriptor.value as MatcherFactory)([
+      { kind: 'country', key: 'country', value: 'TN', label: 'Tunisia', terms: ['TN'] },
+    ]);
+    expect(match('tunsia', 8).map((s) => s.value)).to.deep.equal(['TN']);
+    // The script loader takes a registered matcher without adding a script.
+    const scripts = document.scripts.length;
+    expect(await loadFromScript()).to.equal(descriptor.value);
+    expect(document.scripts.length).to.equal(scripts);
+  });
+
+  it('loads wsis-suggest.js with the page nonce when nothing is registered', async () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, SUGGEST_KEY);
+    delete (globalThis as Record<symbol, unknown>)[SUGGEST_KEY];
+    const own = document.createElement('script');
+    own.setAttribute('nonce', 'n0nce');
+    document.head.append(own);
+    try {
+      const loading = loadFromScript();
+      const added = document.head.lastElementChild as HTMLScriptElement;
+      expect(new URL(added.src).pathname).to.match(/\/wsis-suggest\.js$/);
+      expect(added.nonce).to.equal('n0nce');
+      // Nothing is served beside the test page.
+      let failed = false;
+      await loading.catch(() => (failed = true));
+      expect(failed).to.equal(true);
+      added.remove();
+    } finally {
+      own.remove();
+      if (saved) Object.defineProperty(globalThis, SUGGEST_KEY, saved);
+    }
   });
 });

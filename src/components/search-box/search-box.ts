@@ -6,7 +6,7 @@ import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './search-box.styles.js';
-import { SuggestionIndex, isJustTheTerm, type Suggestion, type SuggestionKind } from './suggestions.js';
+import { SuggestionIndex, isJustTheTerm, loadMatcher, type Suggestion, type SuggestionKind } from './suggestions.js';
 
 const MAX_RECENT = 5;
 
@@ -38,7 +38,8 @@ const kindLabel = (lang: Lang, kind: SuggestionKind) => t(lang, `search.kind.${k
  * the active one or searches, Escape closes the list and a second Escape clears the text,
  * Home/End move the caret. Up/Down are the same in right-to-left languages.
  *
- * Recent searches are kept in memory only, never stored in the browser.
+ * Recent searches are kept in memory only, never stored in the browser. The fuzzy matcher
+ * loads on first focus or input; until it arrives only recent searches are suggested.
  *
  * @summary Search box with suggestions for filters and recent searches.
  *
@@ -72,6 +73,9 @@ export class WsisSearchBox extends WsisElement {
   #recent: string[] = [];
   #seenQuery?: string;
   #seenFacets?: Facets;
+  #warming = false;
+  /** The list was asked for since it last closed; a late matcher then fills it. */
+  #wanted = false;
 
   override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -134,6 +138,7 @@ export class WsisSearchBox extends WsisElement {
             inputmode="search"
             placeholder=${t(lang, 'search.placeholder')}
             .value=${live(this.text)}
+            @focus=${this.#warm}
             @input=${this.#onInput}
             @keydown=${this.#onKeydown}
             @blur=${this.#close}
@@ -192,7 +197,23 @@ export class WsisSearchBox extends WsisElement {
   }
   /* eslint-enable lit-a11y/click-events-have-key-events */
 
+  /** Loads the matcher once; on failure the box keeps working without fuzzy suggestions. */
+  #warm(): void {
+    if (this.#warming) return;
+    this.#warming = true;
+    loadMatcher().then(
+      (factory) => {
+        this.#index.factory = factory;
+        const focused = (this.renderRoot as ShadowRoot).activeElement === this.input;
+        // Never reshuffle under the arrow keys.
+        if (this.#wanted && focused && !(this.open && this.active >= 0)) this.#refresh(true);
+      },
+      () => undefined,
+    );
+  }
+
   #refresh(show: boolean): void {
+    this.#wanted = show;
     const state = this.store?.state;
     this.suggestions = grouped(this.#index.search(this.text, resolveLang(this), state?.facets ?? {}, this.#recent));
     this.active = -1;
@@ -203,6 +224,7 @@ export class WsisSearchBox extends WsisElement {
     this.text = (e.target as HTMLInputElement).value;
     this.#seenQuery = this.text;
     this.store?.setQuery(this.text);
+    this.#warm();
     this.#refresh(this.text.trim() !== '');
   }
 
@@ -312,6 +334,7 @@ export class WsisSearchBox extends WsisElement {
   }
 
   #close(): void {
+    this.#wanted = false;
     this.open = false;
     this.active = -1;
   }

@@ -1,19 +1,27 @@
-import Fuse from 'fuse.js';
 import type { Facets, FilterKey } from '../../data/query.js';
 import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../data/vocabulary.js';
 import { countryName, type Lang } from '../../i18n/index.js';
 import { fold, valueLabel } from '../facet-filter/labels.js';
+import { loadMatcherFactory } from './load-matcher.js';
+import type { Matcher, MatcherFactory, Suggestion, SuggestionKind } from './matcher.js';
 
-export type SuggestionKind = 'recent' | 'actionLine' | 'sdg' | 'region' | 'entityType' | 'country' | 'organization';
+export type { Suggestion, SuggestionKind } from './matcher.js';
 
-export interface Suggestion {
-  kind: SuggestionKind;
-  /** The filter it applies; recent searches have none. */
-  key?: FilterKey;
-  value: string;
-  label: string;
-  /** Other strings it matches: ids, English names, ISO codes. */
-  terms: string[];
+/** Supplies the fuzzy matcher, which is loaded on first use of a search box. */
+export type MatcherLoader = () => Promise<MatcherFactory>;
+
+let loader: MatcherLoader = loadMatcherFactory;
+let loading: Promise<MatcherFactory> | undefined;
+
+/** Replaces where the matcher comes from (undefined: the default); forgets a load in progress. */
+export function setMatcherLoader(next?: MatcherLoader): void {
+  loader = next ?? loadMatcherFactory;
+  loading = undefined;
+}
+
+/** Starts the load once per page; a failure is kept, so a blocked script is not requested on every focus. */
+export function loadMatcher(): Promise<MatcherFactory> {
+  return (loading ??= new Promise<MatcherFactory>((resolve) => resolve(loader())));
 }
 
 export const MAX_SUGGESTIONS = 8;
@@ -37,10 +45,12 @@ const MAX_KNOWN = 1000;
  * Fuzzy suggestions over short strings only. Organizations and countries are those seen in
  * the facets during this visit: typing narrows the results, and with them the facets, but a
  * name seen a moment ago should stay suggestible. The index is rebuilt only when the language
- * changes or new names appear, and reused for every keystroke in between.
+ * changes or new names appear, and reused for every keystroke in between. Until `factory` is
+ * set (the matcher loads lazily) only recent searches are suggested.
  */
 export class SuggestionIndex {
-  #fuse?: Fuse<Suggestion>;
+  factory?: MatcherFactory;
+  #matcher?: Matcher;
   #signature = '';
   #seenFacets?: Facets;
   #organizations = new Set<string>();
@@ -54,11 +64,9 @@ export class SuggestionIndex {
       .slice(0, MAX_RECENT)
       .map((r): Suggestion => ({ kind: 'recent', value: r, label: r, terms: [] }));
     // One letter matches nearly everything; wait for two.
-    if (folded.length < 2) return fromRecent;
-    const found = this.#index(lang, facets)
-      .search(query, { limit: MAX_SUGGESTIONS })
-      .map((r) => r.item);
-    return [...fromRecent, ...found].slice(0, MAX_SUGGESTIONS);
+    const matcher = folded.length < 2 ? undefined : this.#index(lang, facets);
+    if (!matcher) return fromRecent;
+    return [...fromRecent, ...matcher(query, MAX_SUGGESTIONS)].slice(0, MAX_SUGGESTIONS);
   }
 
   /** Remembers the organizations and countries of a result set. */
@@ -73,10 +81,11 @@ export class SuggestionIndex {
     }
   }
 
-  #index(lang: Lang, facets: Facets): Fuse<Suggestion> {
+  #index(lang: Lang, facets: Facets): Matcher | undefined {
     this.learn(facets);
+    if (!this.factory) return undefined;
     const signature = `${lang}|${this.#organizations.size}|${this.#countries.size}`;
-    if (this.#fuse && signature === this.#signature) return this.#fuse;
+    if (this.#matcher && signature === this.#signature) return this.#matcher;
     this.#signature = signature;
     const docs = [
       ...vocabulary(lang),
@@ -90,16 +99,8 @@ export class SuggestionIndex {
       ),
       ...[...this.#organizations].map((name) => item(lang, 'organization', name, [])),
     ];
-    this.#fuse = new Fuse(docs, {
-      keys: [
-        { name: 'label', weight: 2 },
-        { name: 'terms', weight: 1 },
-      ],
-      threshold: 0.35,
-      ignoreLocation: true,
-      ignoreDiacritics: true,
-    });
-    return this.#fuse;
+    this.#matcher = this.factory(docs);
+    return this.#matcher;
   }
 }
 

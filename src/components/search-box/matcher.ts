@@ -1,0 +1,23 @@
+/** What the suggestion chunk (dist/wsis-suggest.js) and the search box share. Types and a key only: no fuse.js here. */
+import type { FilterKey } from '../../data/query.js';
+
+export type SuggestionKind = 'recent' | 'actionLine' | 'sdg' | 'region' | 'entityType' | 'country' | 'organization';
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  /** The filter it applies; recent searches have none. */
+  key?: FilterKey;
+  value: string;
+  label: string;
+  /** Other strings it matches: ids, English names, ISO codes. */
+  terms: string[];
+}
+
+/** The best `limit` fuzzy matches for `query`, best first. */
+export type Matcher = (query: string, limit: number) => Suggestion[];
+
+/** Builds a matcher over the given suggestions; fuse.js lives behind it. */
+export type MatcherFactory = (docs: Suggestion[]) => Matcher;
+
+/** A Symbol.for key: page globals named like ours cannot clash with it, and two script copies share it. */
+export const SUGGEST_KEY = Symbol.for('wsis-stocktaking.suggest');
