@@ -12,7 +12,12 @@ import { gzipSync } from 'node:zlib';
 
 export const MAIN_FILE = 'wsis-stocktaking.js';
 /** Loaded lazily from beside the script; hashed when the build made them. */
-const OPTIONAL_FILES = ['wsis-static-index.js', 'wsis-world.json'];
+const OPTIONAL_FILES = [
+  'wsis-static-index.js',
+  'wsis-suggest.js',
+  'wsis-world.json',
+  ...['ar', 'es', 'fr', 'ru', 'zh'].map((lang) => `wsis-i18n-${lang}.json`),
+];
 
 export interface FileIntegrity {
   /** `sha384-<base64>`, as the `integrity` attribute wants it. */

@@ -8,7 +8,9 @@ import { abortedError, nativeFetch } from '../fetch-json.js';
 import type { SearchParams } from '../query.js';
 import { SourceError, type DataSource, type SourceResponse } from '../source.js';
 import { ENGINE_KEY, type EngineHost, type HostFactory, type Reply, type Request } from './protocol.js';
+import { loadScript } from '../../internal/load-script.js';
 import { scriptBase } from '../../internal/script-url.js';
+import { trustedScriptUrl } from '../../internal/trusted-url.js';
 
 export interface StaticSourceOptions {
   /** Defaults to wsis-static-index.js next to the widget script. */
@@ -82,9 +84,9 @@ class WorkerHost implements EngineHost {
 function startWorker(url: string, type: 'classic' | 'module'): Worker {
   if (type === 'classic' && typeof location !== 'undefined' && new URL(url).origin !== location.origin) {
     const bootstrap = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
-    return new Worker(URL.createObjectURL(bootstrap));
+    return new Worker(trustedScriptUrl(URL.createObjectURL(bootstrap)));
   }
-  return new Worker(url, { type });
+  return new Worker(trustedScriptUrl(url), { type });
 }
 
 /** Resolves once the worker says hello; rejects if it errors (CSP, 404) or stays silent. */
@@ -105,20 +107,6 @@ function whenStarted(worker: Worker, ms: number): Promise<void> {
     }
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
-  });
-}
-
-/** Loads the worker file as a classic script; strict CSP pages allow it through their nonce. */
-function loadScript(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    const nonce = [...document.querySelectorAll<HTMLScriptElement>('script[nonce]')].find((s) => s.nonce)?.nonce;
-    if (nonce) script.nonce = nonce;
-    script.src = url;
-    script.async = true;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new SourceError('network', `The search index script ${url} could not be loaded`));
-    document.head.append(script);
   });
 }
 
@@ -190,7 +178,11 @@ export class StaticSource implements DataSource {
 
   async #mainThreadFactory(): Promise<HostFactory> {
     if (this.#options.loadHost) return this.#options.loadHost();
-    if (!registeredFactory()) await loadScript(this.#workerUrl);
+    if (!registeredFactory()) {
+      await loadScript(this.#workerUrl).catch((error: Error) => {
+        throw new SourceError('network', `The search index script could not be loaded: ${error.message}`);
+      });
+    }
     const factory = registeredFactory();
     if (!factory) throw new SourceError('invalid_response', `${this.#workerUrl} did not provide the search index`);
     return factory;
