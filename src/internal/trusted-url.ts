@@ -1,20 +1,17 @@
 import { scriptBase } from './script-url.js';
 
-/** The widget's own lazily loaded scripts; nothing else may pass the policy. */
-const OWN_SCRIPTS = new Set(['wsis-suggest.js', 'wsis-static-index.js']);
-
 interface ScriptUrlPolicy {
   createScriptURL(url: string): unknown;
 }
 let policy: ScriptUrlPolicy | null | undefined;
 
+/** Only scripts from the widget's own origin or the page's (and our blob bootstraps) may pass. */
 function admits(url: string): boolean {
   if (url.startsWith('blob:')) return true;
   try {
-    const u = new URL(url);
-    const base = new URL('.', scriptBase());
-    const name = u.pathname.slice(u.pathname.lastIndexOf('/') + 1);
-    return u.origin === base.origin && u.pathname === base.pathname + name && OWN_SCRIPTS.has(name);
+    const { origin, protocol } = new URL(url, document.baseURI);
+    const own = [new URL(scriptBase()).origin, location.origin];
+    return (protocol === 'https:' || protocol === 'http:') && own.includes(origin);
   } catch {
     return false;
   }

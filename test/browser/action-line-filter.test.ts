@@ -34,7 +34,7 @@ describe('<wsis-action-line-filter>', () => {
     const { el, store } = await setup();
     const c4 = box(el, 'C4');
     c4.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(store.state.filters.actionLine).to.deep.equal(['C4']);
     expect(store.params().filters.actionLine).to.deep.equal(['C4']);
@@ -43,7 +43,7 @@ describe('<wsis-action-line-filter>', () => {
     expect(c4.checked).to.equal(true);
     await settled(store, el);
     expect(el.shadowRoot!.activeElement).to.equal(c4);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(store.state.filters.actionLine).to.equal(undefined);
     expect(c4.checked).to.equal(false);

@@ -156,7 +156,7 @@ describe('<wsis-country-map>', () => {
       expect($(root, '[role="status"]').textContent).to.equal('France: 1 entry, selected');
       await sendKeys({ press: 'Enter' });
       expect(store.state.filters.country ?? []).to.deep.equal([]);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       expect(store.state.filters.country).to.deep.equal(['FR']);
     });
 

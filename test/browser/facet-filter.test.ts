@@ -33,7 +33,7 @@ describe('<wsis-facet-filter>', () => {
     const { el, store } = await setup('sdg');
     const sdg3 = box(el, '3');
     sdg3.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(store.state.filters.sdg).to.deep.equal(['3']);
     await settled(store, el);

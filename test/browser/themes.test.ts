@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/stocktaking/define.js';
 import '../../src/components/entry-list/define.js';
 import '../../src/components/search-box/define.js';
@@ -75,6 +76,8 @@ describe('themes', function () {
     el.setAttribute('tokens', JSON.stringify({ 'focus-ring-width': '0px' }));
     await el.updateComplete;
     const input = deepQuery<HTMLInputElement>(el, 'input')!;
+    // A key press first, so browsers treat the focus as keyboard focus (:focus-visible).
+    await sendKeys({ press: 'Shift' });
     input.focus();
     await until(() => getComputedStyle(input).outlineStyle !== 'none', 'no outline');
     expect(parseFloat(getComputedStyle(input).outlineWidth)).to.be.at.least(2);
