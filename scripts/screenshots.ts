@@ -25,9 +25,10 @@ async function waitForServer(): Promise<void> {
 
 /** Waits until the widget shows results and the map (if any) has drawn. */
 async function settle(page: Page, map = false): Promise<void> {
+  // A string, so the bundler's helpers never reach the page.
   await page.waitForFunction(
-    (withMap) => {
-      const find = (root: ParentNode, sel: string): Element | null => {
+    `(() => {
+      const find = (root, sel) => {
         const hit = root.querySelector(sel);
         if (hit) return hit;
         for (const el of root.querySelectorAll('*')) {
@@ -36,9 +37,9 @@ async function settle(page: Page, map = false): Promise<void> {
         }
         return null;
       };
-      return !!find(document, '[part~="entry"]') && (!withMap || !!find(document, 'svg path'));
-    },
-    map,
+      return !!find(document, '[part~="entry"]') && (${map} === false || !!find(document, 'svg path'));
+    })()`,
+    undefined,
     { timeout: 30000 },
   );
   await page.waitForTimeout(400);
