@@ -1,0 +1,372 @@
+/**
+ * `npm run bench`: every bench in one run, printed as one table and written to bench/results.json.
+ * Flags: --quick (fewer rounds), --only sizes,server,map,startup,typing,memory,search, --build (rebuild dist
+ * first), --no-budget (full counts even past 10 minutes).
+ * The run keeps to a time budget (under 10 minutes on 2 cores): timed loops stop early when their
+ * share is spent and say so in the table; the search section runs only if time is left, or when named.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildWorld } from '../scripts/build-map.js';
+import { benchApi, type ApiBenchRow } from './api.js';
+import { benchMap, type MapBenchResult } from './map.js';
+import { formatMemory, benchMemory, type MemoryRow } from './memory.js';
+import { formatSearchBench, runSearchBench, type SearchBenchFigures } from './search.js';
+import { benchSizes, formatSizes, type SizesResult } from './sizes.js';
+import { benchStartup, formatStartup, writePages, type StartupFigures } from './startup.js';
+import { kb, ms, ratio, table } from './table.js';
+import { benchTyping, DEBOUNCE_MS, formatTyping, type TypingRow } from './typing.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const SECTIONS = ['sizes', 'server', 'map', 'startup', 'typing', 'memory', 'search'] as const;
+type Section = (typeof SECTIONS)[number];
+/** Left for shutting down and writing the table. */
+const MARGIN_MS = 10_000;
+/** What the search section needs on 2 cores; skipped when less is left (unless named in --only). */
+const SEARCH_NEEDS_MS = 160_000;
+/** Shares of the time left for the sections whose loops can stop early. */
+const WEIGHTS: Partial<Record<Section, number>> = { startup: 0.15, typing: 0.57, memory: 0.28 };
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    build: { type: 'boolean', default: false },
+    'no-budget': { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick!;
+const only = values.only?.split(',').map((s) => s.trim()) as Section[] | undefined;
+const unknown = only?.filter((s) => !SECTIONS.includes(s));
+if (unknown?.length) {
+  log(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const selected = SECTIONS.filter((s) => (only ? only.includes(s) : true));
+
+const started = Date.now();
+// --no-budget: every loop runs to its full count, however long that takes.
+const deadline = values['no-budget'] ? Infinity : started + (quick ? 200_000 : 540_000);
+const loadStart = loadavg();
+
+// Section code logs with console.log; stdout carries only the table.
+const stdoutLog = console.log;
+console.log = (...args: unknown[]) => console.error(...args);
+
+/** The main script, the npm build, and every asset the script names (loaded from beside it). */
+function missingIn(dir: string): string[] {
+  const main = join(dir, 'wsis-stocktaking.js');
+  if (!existsSync(main)) return ['wsis-stocktaking.js'];
+  const named = new Set(readFileSync(main, 'latin1').match(/wsis-[a-z0-9-]+\.(?:json|js)\b/g) ?? []);
+  named.delete('wsis-stocktaking.js');
+  return ['esm/index.js', ...named].filter((f) => !existsSync(join(dir, f)));
+}
+
+function run(cmd: string, args: string[]): boolean {
+  const result = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  return result.status === 0;
+}
+
+/**
+ * A private copy of dist/, so a rebuild elsewhere cannot change files mid-run. Runs `npm run build`
+ * when files are missing; what a concurrent clean still took away is built straight into the copy.
+ */
+function prepareDist(): string {
+  let copy = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0 || values.build || missingIn(DIST).length) {
+      log(
+        values.build && !attempt
+          ? 'building (--build) ...'
+          : `dist/ lacks ${missingIn(DIST).join(', ')}: npm run build ...`,
+      );
+      if (!run('npm', ['run', 'build'])) log('npm run build failed');
+    }
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    copy = mkdtempSync(join(tmpdir(), 'wsis-bench-dist-'));
+    try {
+      if (existsSync(DIST)) cpSync(DIST, copy, { recursive: true, preserveTimestamps: true });
+    } catch {
+      // A file vanished while copying.
+    }
+    if (!missingIn(copy).length) return copy;
+  }
+  const vite = (...args: string[]) =>
+    run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', ...args, '--outDir', copy, '--emptyOutDir', 'false']);
+  if (missingIn(copy).includes('wsis-stocktaking.js')) vite();
+  const missing = missingIn(copy);
+  if (missing.includes('wsis-static-index.js')) vite('--mode', 'worker');
+  if (missing.includes('wsis-suggest.js')) vite('--mode', 'suggest');
+  if (missing.includes('wsis-world.json')) writeFileSync(join(copy, 'wsis-world.json'), JSON.stringify(buildWorld()));
+  if (missing.includes('esm/index.js')) {
+    run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', join(copy, 'esm')]);
+  }
+  const still = missingIn(copy);
+  if (still.includes('wsis-stocktaking.js')) throw new Error('could not build dist/wsis-stocktaking.js');
+  if (still.length) log(`still missing after building: ${still.join(', ')}`);
+  return copy;
+}
+
+/** This section's share of the time left, by WEIGHTS over the budgeted sections not yet run. */
+function budgetFor(section: Section, done: Set<Section>): number {
+  const pending = selected.filter((s) => WEIGHTS[s] && !done.has(s));
+  const total = pending.reduce((n, s) => n + WEIGHTS[s]!, 0);
+  const left = deadline - Date.now() - MARGIN_MS;
+  return Math.max(0, (left * (WEIGHTS[section] ?? 0)) / (total || 1));
+}
+
+interface Figures {
+  sizes?: SizesResult;
+  server?: ApiBenchRow[];
+  map?: MapBenchResult;
+  startup?: StartupFigures;
+  typing?: TypingRow[];
+  memory?: MemoryRow[];
+  search?: SearchBenchFigures;
+}
+const figures: Figures = {};
+const problems: Partial<Record<Section, string>> = {};
+
+const distDir = prepareDist();
+const distBuilt = statSync(join(distDir, 'wsis-stocktaking.js')).mtime;
+const site = mkdtempSync(join(tmpdir(), 'wsis-bench-site-'));
+mkdirSync(site, { recursive: true });
+writePages(site);
+
+const done = new Set<Section>();
+for (const section of selected) {
+  const t0 = Date.now();
+  if (section === 'search' && !only?.includes('search')) {
+    const left = deadline - Date.now() - MARGIN_MS;
+    if (quick || left < SEARCH_NEEDS_MS) {
+      problems.search = quick
+        ? 'not run in --quick; run `npm run bench -- --only search`'
+        : `skipped: ${Math.max(0, Math.round(left / 1000))} s of the time budget left, it needs ~${SEARCH_NEEDS_MS / 1000} s; run \`npm run bench -- --only search\``;
+      done.add(section);
+      continue;
+    }
+  }
+  log(`[${section}] ...`);
+  try {
+    switch (section) {
+      case 'sizes':
+        figures.sizes = await benchSizes({ distDir });
+        break;
+      case 'server':
+        figures.server = await benchApi({ duration: quick ? 2 : 4, sizes: quick ? [20000] : [20000, 100000] });
+        break;
+      case 'map':
+        figures.map = await benchMap({ entries: 20000, rounds: quick ? 5 : 15 });
+        break;
+      case 'startup':
+        figures.startup = await benchStartup({
+          distDir,
+          site,
+          runs: quick ? 5 : 20,
+          budgetMs: budgetFor(section, done),
+        });
+        break;
+      case 'typing':
+        figures.typing = await benchTyping({ distDir, site, quick, budgetMs: budgetFor(section, done), log });
+        break;
+      case 'memory':
+        figures.memory = await benchMemory({
+          distDir,
+          site,
+          short: quick ? 50 : 100,
+          long: quick ? 150 : 1000,
+          budgetMs: budgetFor(section, done),
+          log,
+        });
+        break;
+      case 'search':
+        figures.search = await runSearchBench(log);
+        break;
+    }
+  } catch (error) {
+    problems[section] = `failed: ${(error as Error)?.stack ?? error}`;
+    log(`[${section}] ${problems[section]}`);
+  }
+  done.add(section);
+  log(`[${section}] ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+rmSync(site, { recursive: true, force: true });
+rmSync(distDir, { recursive: true, force: true });
+
+// ---- The table ----
+
+const runtime = (Date.now() - started) / 1000;
+const loadEnd = loadavg();
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '?';
+const lines: string[] = [
+  `WSIS Stocktaking widget bench, ${new Date(started).toISOString()}, ${quick ? 'QUICK run (fewer rounds)' : 'full run'}${only ? `, only ${only.join(',')}` : ''}`,
+  `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${chromium}`,
+  `loadavg 1/5/15 min: start ${load(loadStart)}, end ${load(loadEnd)}; runtime ${Math.floor(runtime / 60)} min ${Math.round(runtime % 60)} s`,
+  `measured build: dist/wsis-stocktaking.js of ${distBuilt.toISOString()}`,
+];
+
+function section(title: string, key: Section, body: () => string[]) {
+  if (!selected.includes(key)) return;
+  lines.push('', `== ${title} ==`);
+  if (problems[key] && !figures[key]) lines.push(`  ${problems[key]!.split('\n')[0]}`);
+  else lines.push(...body());
+}
+
+section('Bundle (gzip -9, brotli 11; peers from node_modules, same run)', 'sizes', () => formatSizes(figures.sizes!));
+
+section('Server (bench/api.ts: autocannon, 10 connections, gzip)', 'server', () => {
+  const rows = figures.server!;
+  const off = (r: ApiBenchRow) => rows.find((o) => o.entries === r.entries && o.caches === 'off');
+  return table(
+    ['entries', 'caches', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'failures', 'req/s vs caches off'],
+    rows.map((r) => [
+      String(r.entries),
+      r.caches,
+      String(r.reqPerSec),
+      ms(r.p50),
+      ms(r.p99),
+      r.cpuMsPerRequest.toFixed(2),
+      String(r.failures),
+      r.caches === 'on' ? ratio(r.reqPerSec, off(r)?.reqPerSec) : '',
+    ]),
+  );
+});
+
+section('Map (bench/map.ts: <wsis-country-map>, real geometry, facets of 20k entries)', 'map', () => {
+  const m = figures.map!;
+  const row = (name: string, t: MapBenchResult['firstRender']) => [
+    name,
+    ms(t.work.median),
+    ms(t.work.p95),
+    ms(t.paint.median),
+    ms(t.paint.p95),
+  ];
+  return [
+    ...table(
+      [`${m.rounds} rounds, ${m.countries} shapes`, 'work p50', 'p95', 'to paint p50', 'p95'],
+      [
+        row('first render (geometry cached)', m.firstRender),
+        row('cold load (fetch + parse + render)', m.coldLoad),
+        row('re-render after a filter change', m.rerender),
+      ],
+    ),
+    `  work = the element's updates and the layout they force; to paint = wall time to the next painted frame. Geometry ${kb(m.assetGzipBytes)} kB gzip.`,
+  ];
+});
+
+section('Start-up (navigation start → first result item painted; 20k API, reference server)', 'startup', () =>
+  formatStartup(figures.startup!),
+);
+
+const floorP95: Record<number, number> = {};
+for (const s of figures.search?.sizes ?? []) floorP95[s.entries] = s.floor.p95;
+section('Typing (real key events into the search box; API = reference server, static = src= + worker)', 'typing', () =>
+  formatTyping(figures.typing!, floorP95),
+);
+
+section('Memory (CDP JSHeapUsedSize after HeapProfiler.collectGarbage)', 'memory', () => formatMemory(figures.memory!));
+
+section('Static search engine (bench/search.ts: worker vs includes floor, no UI)', 'search', () => {
+  const f = figures.search!;
+  return [
+    ...formatSearchBench(f).split('\n'),
+    `worker vs includes floor: ${f.sizes.map((s) => `${s.entries / 1000}k p50 ${ratio(s.worker.p50, s.floor.p50)}, p95 ${ratio(s.worker.p95, s.floor.p95)}`).join('; ')}`,
+  ];
+});
+
+// ---- Goals ----
+
+type Goal = [name: string, met: boolean | undefined, detail: string];
+const goals: Goal[] = [];
+{
+  const s = figures.sizes;
+  const pf = s?.pagefindComponent;
+  goals.push([
+    'initial script ≤ 35 kB gzip and smaller than Pagefind Component UI JS+CSS',
+    s ? s.script.gzip <= 35_000 && (!pf || s.script.gzip < pf.gzip) : undefined,
+    s
+      ? `${kb(s.script.gzip)} kB gzip (${kb(s.script.brotli)} kB brotli); Pagefind Component UI JS+CSS ${kb(pf?.gzip)} kB gzip (minified) → ours ${ratio(s.script.gzip, pf?.gzip)} of it`
+      : 'not measured',
+  ]);
+  const typing = (mode: TypingRow['mode'], entries: number) =>
+    figures.typing?.find((r) => r.mode === mode && r.entries === entries);
+  for (const [mode, entries, label] of [
+    ['api', 20000, 'API-mode keystroke→paint p95 ≤ 50 ms at 20k'],
+    ['static', 5000, 'static keystroke→paint p95 ≤ 50 ms at 5k'],
+  ] as const) {
+    const r = typing(mode, entries);
+    goals.push([
+      `${label} (excl. ${DEBOUNCE_MS} ms debounce)`,
+      r ? r.minusDebounce.p95 <= 50 : undefined,
+      r
+        ? `p95 ${ms(r.minusDebounce.p95)} ms (p50 ${ms(r.minusDebounce.p50)}); with debounce p95 ${ms(r.withDebounce.p95)} ms; ${r.keystrokes} keys`
+        : 'not measured',
+    ]);
+  }
+  const st = figures.startup;
+  goals.push([
+    'first results ≤ 300 ms warm (p50)',
+    st ? st.warm.p50 <= 300 : undefined,
+    st ? `warm p50 ${ms(st.warm.p50)} ms, p95 ${ms(st.warm.p95)} ms; cold p50 ${ms(st.cold.p50)} ms` : 'not measured',
+  ]);
+  const m = figures.map;
+  goals.push([
+    'map first render ≤ 100 ms (to paint, p50)',
+    m ? m.firstRender.paint.median <= 100 : undefined,
+    m
+      ? `to paint p50 ${ms(m.firstRender.paint.median)} ms (p95 ${ms(m.firstRender.paint.p95)}), work p50 ${ms(m.firstRender.work.median)} ms`
+      : 'not measured',
+  ]);
+  const mem = figures.memory;
+  const reached = mem?.every((r) => r.long >= r.longTarget);
+  goals.push([
+    'no leak (heap after M searches ≤ 1.2 × after N)',
+    mem && reached ? mem.every((r) => r.noLeak) : undefined,
+    mem
+      ? mem
+          .map(
+            (r) =>
+              `${r.mode} ${ratio(r.longMb, r.shortMb)} (N=${r.short}, M=${r.long}${r.long < r.longTarget ? ` of ${r.longTarget}` : ''})`,
+          )
+          .join('; ') + (reached ? '' : '; inconclusive: the time budget ended the long run early')
+      : 'not measured',
+  ]);
+}
+lines.push(
+  '',
+  '== Goals ==',
+  ...goals.map(
+    ([name, met, detail]) => `  [${met === undefined ? '  -  ' : met ? ' met ' : ' NOT '}] ${name}: ${detail}`,
+  ),
+);
+
+console.log = stdoutLog;
+console.log(lines.join('\n'));
+writeFileSync(
+  join(ROOT, 'bench', 'results.json'),
+  JSON.stringify(
+    {
+      date: new Date(started).toISOString(),
+      quick,
+      sections: selected,
+      runtimeSeconds: Math.round(runtime),
+      cores: cpus().length,
+      loadavg: { start: loadStart, end: loadEnd },
+      table: lines,
+      figures,
+      problems,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+process.exit(Object.keys(problems).some((k) => !figures[k as Section] && k !== 'search') ? 1 : 0);

@@ -1,0 +1,306 @@
+/**
+ * Start-up: navigation start → first result item painted, for a page that embeds the script and
+ * `<wsis-stocktaking api>` against the reference server (20k entries, its own process).
+ * Cold = a new browser context per run (empty HTTP cache); warm = the same context, reloaded.
+ * Also the shared pieces of the browser sections: the server child, the pages, Chromium.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generateEntries } from '../scripts/sample/generate.js';
+import { buildApp } from '../server/app.js';
+import { openReadOnly, writeDatabase } from '../server/db.js';
+import { ms, ratio, spread, table, type Spread } from './table.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HERE = fileURLToPath(import.meta.url);
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** The sample database bench/api.ts also uses (same path, seed and check), built when missing. */
+export function ensureDatabase(entries: number, log: (line: string) => void = console.error): string {
+  const dir = join(ROOT, 'data', 'bench');
+  const path = join(dir, `api-${entries}.db`);
+  if (existsSync(path)) {
+    try {
+      const db = openReadOnly(path);
+      const count = db.prepare(`SELECT value FROM meta WHERE key = 'entries'`).pluck().get();
+      db.close();
+      if (Number(count) === entries) return path;
+    } catch {
+      // Rebuilt below.
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+  log(`building ${entries} sample entries at ${path} ...`);
+  writeDatabase(generateEntries(entries, 1), path);
+  return path;
+}
+
+/** Pages served at / beside /dist/ and /api/v1/. */
+export function writePages(site: string): void {
+  mkdirSync(site, { recursive: true });
+  // The embed as the README gives it.
+  writeFileSync(
+    join(site, 'startup.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>startup</title>' +
+      '<script src="/dist/wsis-stocktaking.js"></script></head>' +
+      '<body><wsis-stocktaking api="/api/v1"></wsis-stocktaking></body></html>',
+  );
+  // Attributes from the query string, e.g. widget.html?src=/data-5000.json
+  writeFileSync(
+    join(site, 'widget.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>' +
+      '<script src="/dist/wsis-stocktaking.js"></script></head><body><script>' +
+      "const el = document.createElement('wsis-stocktaking');" +
+      'for (const [k, v] of new URLSearchParams(location.search)) el.setAttribute(k, v);' +
+      'document.body.append(el);</script></body></html>',
+  );
+}
+
+export interface BenchServer {
+  origin: string;
+  close(): void;
+}
+
+/** The reference server in a child process, so its work does not share the bench's event loop. */
+export async function startServer(dbPath: string, distDir: string, site: string): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', HERE, '--serve', dbPath, distDir, site], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    if (line.startsWith('LISTENING ')) {
+      const origin = line.slice('LISTENING '.length);
+      return { origin, close: () => void child.kill() };
+    }
+  }
+  throw new Error('the bench server exited before listening');
+}
+
+async function serve(dbPath: string, distDir: string, site: string): Promise<void> {
+  const app = buildApp({
+    dbPath,
+    staticRoots: [
+      { prefix: '/dist/', root: distDir },
+      { prefix: '/', root: site },
+    ],
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  console.log(`LISTENING ${address}`);
+}
+
+/** Milliseconds from navigation start; phases of one page load. */
+interface Load {
+  scriptEnd: number;
+  defined: number;
+  shell: number;
+  apiStart: number;
+  apiEnd: number;
+  event: number;
+  painted: number;
+  longest: number;
+}
+
+// Runs before any page script (plain JS: tsx would wrap named functions in a helper the page lacks).
+const INIT = `(() => {
+  const marks = { longest: 0 };
+  window.__startup = marks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) marks.longest = Math.max(marks.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  customElements.whenDefined('wsis-stocktaking').then(() => (marks.defined = performance.now()));
+  // The widget's first frame with its search box: the shell is up, results not yet.
+  const box = () =>
+    document.querySelector('wsis-stocktaking')?.shadowRoot?.querySelector('wsis-search-box')?.shadowRoot?.querySelector('input');
+  const poll = () => requestAnimationFrame(() => (box() ? (marks.shell = performance.now()) : poll()));
+  poll();
+  const item = () =>
+    document.querySelector('wsis-stocktaking')?.shadowRoot?.querySelector('wsis-entry-list')
+      ?.shadowRoot?.querySelector('li.entry');
+  marks.done = new Promise((resolve) => {
+    document.addEventListener('wsis-search', () => {
+      if (marks.event) return;
+      marks.event = performance.now();
+      // Lit renders in a microtask after the event: wait for the item, then for its frame to be painted.
+      const frame = () =>
+        requestAnimationFrame(() => {
+          if (!item()) return frame();
+          requestAnimationFrame(() => {
+            marks.painted = performance.now();
+            resolve();
+          });
+        });
+      frame();
+    });
+  });
+  marks.read = async () => {
+    await marks.done;
+    const resources = performance.getEntriesByType('resource');
+    const script = resources.find((r) => r.name.includes('/dist/wsis-stocktaking.js'));
+    const api = resources.find((r) => r.name.includes('/api/v1/entries'));
+    return {
+      scriptEnd: script ? script.responseEnd : NaN,
+      defined: marks.defined,
+      shell: marks.shell,
+      apiStart: api ? api.startTime : NaN,
+      apiEnd: api ? api.responseEnd : NaN,
+      event: marks.event,
+      painted: marks.painted,
+      longest: marks.longest,
+    };
+  };
+})();`;
+
+const measureLoad = (page: Page): Promise<Load> =>
+  page.evaluate(() => (window as unknown as { __startup: { read(): Promise<Load> } }).__startup.read());
+
+const MIN_RUNS = 5;
+
+export interface StartupFigures {
+  entries: number;
+  cold: Spread;
+  warm: Spread;
+  /** Medians of each phase's end, ms from navigation start. */
+  phases: Record<'cold' | 'warm', Record<Exclude<keyof Load, 'painted'>, number>>;
+}
+
+export async function benchStartup({
+  distDir,
+  site,
+  runs = 20,
+  entries = 20000,
+  budgetMs = Infinity,
+}: {
+  distDir: string;
+  site: string;
+  runs?: number;
+  entries?: number;
+  /** Cold and warm each stop early (after at least MIN_RUNS) once their half is spent. */
+  budgetMs?: number;
+}): Promise<StartupFigures> {
+  const start = Date.now();
+  const more = (done: number, until: number) => done < runs && (done < MIN_RUNS || Date.now() < until);
+  const server = await startServer(ensureDatabase(entries), distDir, site);
+  const browser = await launchChromium();
+  const url = `${server.origin}/startup.html`;
+  try {
+    const options = { viewport: { width: 1280, height: 900 } };
+    const phasesOf = (loads: Load[]) => ({
+      scriptEnd: spread(loads.map((l) => l.scriptEnd)).p50,
+      defined: spread(loads.map((l) => l.defined)).p50,
+      shell: spread(loads.map((l) => l.shell)).p50,
+      apiStart: spread(loads.map((l) => l.apiStart)).p50,
+      apiEnd: spread(loads.map((l) => l.apiEnd)).p50,
+      event: spread(loads.map((l) => l.event)).p50,
+      longest: spread(loads.map((l) => l.longest)).p50,
+    });
+
+    // One unmeasured load wakes the server's JIT and fills its response cache, as any earlier visitor would.
+    {
+      const context = await browser.newContext(options);
+      await context.addInitScript({ content: INIT });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'commit' });
+      await measureLoad(page);
+      await context.close();
+    }
+
+    const cold: Load[] = [];
+    const coldUntil = start + budgetMs / 2;
+    while (more(cold.length, coldUntil)) {
+      const context = await browser.newContext(options);
+      await context.addInitScript({ content: INIT });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'commit' });
+      cold.push(await measureLoad(page));
+      await context.close();
+    }
+
+    const warm: Load[] = [];
+    const context = await browser.newContext(options);
+    await context.addInitScript({ content: INIT });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await measureLoad(page);
+    while (more(warm.length, start + budgetMs)) {
+      await page.reload({ waitUntil: 'commit' });
+      warm.push(await measureLoad(page));
+    }
+    await context.close();
+
+    return {
+      entries,
+      cold: spread(cold.map((l) => l.painted)),
+      warm: spread(warm.map((l) => l.painted)),
+      phases: { cold: phasesOf(cold), warm: phasesOf(warm) },
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+export function formatStartup(f: StartupFigures): string[] {
+  const row = (name: 'cold' | 'warm') => {
+    const s = f[name];
+    const p = f.phases[name];
+    return [
+      name === 'cold' ? 'cold (new context)' : 'warm (reload)',
+      String(s.n),
+      ms(s.p50),
+      ms(s.p95),
+      `${ms(s.min)}–${ms(s.max)}`,
+      ms(p.scriptEnd),
+      ms(p.defined),
+      ms(p.shell),
+      ms(p.apiStart),
+      ms(p.apiEnd),
+      ms(p.event),
+      ms(p.longest),
+    ];
+  };
+  return [
+    ...table(
+      [
+        `first results painted, ${f.entries / 1000}k API`,
+        'runs',
+        'p50',
+        'p95',
+        'min–max',
+        'script loaded',
+        'elements defined',
+        'search box shown',
+        'API sent',
+        'API answered',
+        'results event',
+        'longest task',
+      ],
+      [row('cold'), row('warm')],
+    ),
+    `  phase columns: median ms from navigation start; warm vs cold p50: ${ratio(f.warm.p50, f.cold.p50)}`,
+  ];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === '--serve') {
+  await serve(process.argv[3], process.argv[4], process.argv[5]);
+}
