@@ -52,7 +52,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers,
-  concurrency: 2,
+  // Firefox gives background tabs no focus and slow timers, so its files run one at a time.
+  concurrency: wanted.includes('firefox') ? 1 : 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
 };
