@@ -1,60 +1,101 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, normalizePath, type Plugin } from 'vite';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { borrowShared } from './scripts/vite-shared.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
 /**
- * Three IIFE builds into dist/: the widget (default mode), the static-mode index worker
- * (`--mode worker`, loaded only when `src` is used) and the search suggestions' fuzzy matcher
- * (`--mode suggest`, loaded on first use of the search box). The last two keep MiniSearch and
- * fuse.js out of the main bundle.
+ * Four IIFE builds into dist/: the widget (default mode); the filters, map, export and entry
+ * detail (`--mode extras`, loaded by the widget right after it starts, borrowing its Lit); the
+ * static-mode index worker (`--mode worker`, loaded only when `src` is used) and the search
+ * suggestions' fuzzy matcher (`--mode suggest`, loaded on first use of the search box). The last
+ * two keep MiniSearch and fuse.js out of the main bundle.
  */
 const builds = {
   main: { entry: 'src/bundle.ts', name: 'WsisStocktaking', file: 'wsis-stocktaking.js' },
+  extras: { entry: 'src/extras.ts', name: 'WsisExtras', file: `wsis-extras-${version}.js` },
   worker: { entry: 'src/data/static/worker.ts', name: 'WsisStaticIndex', file: 'wsis-static-index.js' },
   suggest: { entry: 'src/components/search-box/suggest-chunk.ts', name: 'WsisSuggest', file: 'wsis-suggest.js' },
 };
 
 /**
- * An IIFE cannot split code, so the dynamic import of the matcher would inline fuse.js: the widget
- * script gets the loader of dist/wsis-suggest.js instead, and the build fails if fuse.js slips in.
+ * An IIFE cannot split code, so a dynamic import would inline its target: the widget script gets
+ * loaders that fetch dist/wsis-suggest.js (fuse.js) and the extras script (static mode) instead,
+ * and the build fails if what they load slips in.
  */
-function matcherFromScript(): Plugin {
-  const unbundled = source('src/components/search-box/load-matcher.ts');
-  const script = source('src/components/search-box/load-matcher-script.ts');
+function loadersFromScripts(): Plugin {
+  const swaps = new Map([
+    [source('src/components/search-box/load-matcher.ts'), source('src/components/search-box/load-matcher-script.ts')],
+    [source('src/data/load-static-source.ts'), source('src/data/load-static-source-script.ts')],
+  ]);
+  const banned: [path: string, home: string][] = [
+    ['/node_modules/fuse.js/', 'wsis-suggest.js'],
+    ['/node_modules/minisearch/', 'wsis-static-index.js'],
+    ['/src/data/static/static-source.ts', `wsis-extras-${version}.js`],
+  ];
   return {
-    name: 'wsis-matcher-from-script',
+    name: 'wsis-loaders-from-scripts',
     enforce: 'pre',
     resolveId: {
-      filter: { id: /load-matcher/ },
+      filter: { id: /load-(matcher|static-source)/ },
       async handler(id, importer, options) {
         const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
-        return resolved && normalizePath(resolved.id) === unbundled ? script : null;
+        return (resolved && swaps.get(normalizePath(resolved.id))) ?? null;
       },
     },
     generateBundle(_, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (
-          chunk.type === 'chunk' &&
-          chunk.moduleIds.some((id) => normalizePath(id).includes('/node_modules/fuse.js/'))
-        ) {
-          this.error(`fuse.js must stay out of ${chunk.fileName}; it belongs in wsis-suggest.js`);
+        if (chunk.type !== 'chunk') continue;
+        for (const [path, home] of banned) {
+          if (chunk.moduleIds.some((id) => normalizePath(id).includes(path))) {
+            this.error(`${path} must stay out of ${chunk.fileName}; it belongs in ${home}`);
+          }
         }
       }
     },
   };
 }
 
+/**
+ * Runs first in the widget script: a second copy on the page stops before Lit starts, since under
+ * Trusted Types its own `lit-html` policy could not be created.
+ */
+const secondCopyGuard = `{ const first = globalThis.customElements && customElements.get('wsis-stocktaking');
+if (first) { console.warn('wsis-stocktaking: version ${version} was not started, because version ' +
+(first.wsisVersion || 'unknown') + ' is already on the page. Load the widget script once.'); return; } }`;
+
+/** What only the extras chunk contains; anything else it imports must come from src/internal/shared.ts. */
+const EXTRAS_OWN = [
+  '/src/extras.ts',
+  '/src/components/entry-detail/',
+  '/src/components/action-line-filter/',
+  '/src/components/facet-filter/',
+  '/src/components/country-map/',
+  '/src/components/export/',
+  '/src/components/filter-chips/',
+  '/src/data/export.ts',
+  '/src/data/static/',
+];
+
 export default defineConfig(({ mode }) => {
-  const kind = mode === 'worker' || mode === 'suggest' ? mode : 'main';
+  const kind = mode === 'worker' || mode === 'suggest' || mode === 'extras' ? mode : 'main';
   const build = builds[kind];
+  // Lit's templates and styles ship as strings, which the JS minifier leaves alone.
+  const templates = minifyHtmlLiterals() as unknown as Plugin;
+  const plugins =
+    kind === 'main'
+      ? [loadersFromScripts(), templates]
+      : kind === 'extras'
+        ? [borrowShared(source('src/internal/shared.ts'), `wsis-stocktaking.shared@${version}`, EXTRAS_OWN), templates]
+        : [];
   return {
     publicDir: false,
     define: { __WSIS_VERSION__: JSON.stringify(version) },
-    plugins: kind === 'main' ? [matcherFromScript()] : [],
+    plugins,
     build: {
       outDir: 'dist',
       emptyOutDir: kind === 'main',
@@ -68,7 +109,7 @@ export default defineConfig(({ mode }) => {
         fileName: () => build.file,
       },
       // fuse.js and MiniSearch have non-ASCII keys and strings; escapes keep the files charset-proof.
-      rolldownOptions: { output: { charset: 'ascii' } },
+      rolldownOptions: { output: { charset: 'ascii', intro: kind === 'main' ? secondCopyGuard : undefined } },
     },
   };
 });

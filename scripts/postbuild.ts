@@ -36,6 +36,8 @@ export function sri(bytes: Uint8Array): string {
 }
 
 export const versionedName = (version: string) => `wsis-stocktaking-${version}.js`;
+/** The filters, map, export and entry detail, which the script loads from beside itself. */
+export const extrasName = (version: string) => `wsis-extras-${version}.js`;
 
 /** The package version; it becomes part of a file name, so only a plain semver is accepted. */
 export function packageVersion(packageJson = fileURLToPath(new URL('../package.json', import.meta.url))): string {
@@ -53,7 +55,7 @@ export function postbuild(dist: string, version: string): IntegrityManifest {
   const versioned = versionedName(version);
   copyFileSync(main, join(dist, versioned));
   const files: Record<string, FileIntegrity> = {};
-  for (const name of [MAIN_FILE, versioned, ...OPTIONAL_FILES]) {
+  for (const name of [MAIN_FILE, versioned, extrasName(version), ...OPTIONAL_FILES]) {
     const path = join(dist, name);
     if (!existsSync(path)) continue;
     const bytes = readFileSync(path);

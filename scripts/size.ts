@@ -1,10 +1,10 @@
 /** Prints the gzip sizes of the shipped files and fails when a budget is exceeded. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
-// The script's target is 35 kB gzip; until it is reached this guards against growth past today's size.
+// The script a page loads first (search box, results, provider); the rest arrives in lazy files.
 const budgets: [file: string, maxGzipKb: number][] = [
-  ['dist/wsis-stocktaking.js', 50],
+  ['dist/wsis-stocktaking.js', 35],
   ['dist/wsis-world.json', 40],
 ];
 
@@ -24,5 +24,10 @@ for (const [file, max] of budgets) {
     `size: ${file} ${(raw.length / 1000).toFixed(1)} kB raw, ${gz.toFixed(1)} kB gzip, ${br.toFixed(1)} kB brotli ` +
       `(budget ${max} kB gzip) ${ok ? 'ok' : 'OVER BUDGET'}`,
   );
+}
+// No budget: loaded after the first script, in parallel with the first search.
+for (const file of readdirSync('dist').filter((name) => /^wsis-(extras|suggest|static-index)/.test(name))) {
+  const raw = readFileSync(`dist/${file}`);
+  console.log(`size: dist/${file} ${(gzipSync(raw, { level: 9 }).length / 1000).toFixed(1)} kB gzip (lazy, no budget)`);
 }
 process.exit(failed ? 1 : 0);

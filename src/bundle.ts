@@ -1,19 +1,19 @@
 /**
- * The one-script build (`dist/wsis-stocktaking.js`): registers every element, exports nothing.
- * Only English is inside; other languages load from beside the script on first use.
+ * The one-script build (`dist/wsis-stocktaking.js`): registers the search box, the results and
+ * `<wsis-stocktaking>`, then loads the rest (filters, map, export, entry detail) from
+ * dist/wsis-extras-<version>.js beside it. Only English is inside; other languages load from beside
+ * the script on first use.
  */
 import { ContextRoot } from '@lit/context';
 import { nativeFetch } from './data/fetch-json.js';
 import { setMessageLoader } from './i18n/index.js';
+import { setExtrasLoader, whenExtras } from './internal/extras-hub.js';
+import { loadScript } from './internal/load-script.js';
 import { scriptBase } from './internal/script-url.js';
-import './components/entry-detail/define.js';
+import { lendToExtras } from './internal/shared.js';
+import { VERSION } from './internal/version.js';
 import './components/entry-list/define.js';
 import './components/search-box/define.js';
-import './components/action-line-filter/define.js';
-import './components/facet-filter/define.js';
-import './components/filter-chips/define.js';
-import './components/country-map/define.js';
-import './components/export/define.js';
 // Last: its first render creates the others, which should be defined by then.
 import './components/stocktaking/define.js';
 
@@ -27,3 +27,10 @@ setMessageLoader(async (lang) => {
 
 // Children that upgrade before their <wsis-stocktaking> (script at the end of the page) get their store once it arrives.
 new ContextRoot().attach(document.documentElement);
+
+lendToExtras();
+setExtrasLoader(() => loadScript(new URL(`wsis-extras-${VERSION}.js`, scriptBase()).href));
+// Search and results work without it; the filters, map, export and entry detail stay empty.
+whenExtras().catch((error: unknown) => {
+  console.error('wsis-stocktaking: the filters, map, export and entry detail could not be loaded.', error);
+});

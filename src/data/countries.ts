@@ -19,35 +19,35 @@ import type { Region } from './vocabulary.js';
  *   TF (French Southern Territories, incl. the islands around Madagascar) → africa.
  * - XK (Kosovo) is a user-assigned code, not officially assigned, so it is omitted.
  */
-// Compact layout (one line per initial letter) keeps all 249 codes reviewable on one screen.
-// prettier-ignore
-export const COUNTRY_REGION: Readonly<Record<string, Region>> = {
-  AD: 'europe', AE: 'arab_states', AF: 'asia_pacific', AG: 'americas', AI: 'americas', AL: 'europe', AM: 'cis', AO: 'africa', AQ: 'asia_pacific', AR: 'americas', AS: 'asia_pacific', AT: 'europe', AU: 'asia_pacific', AW: 'americas', AX: 'europe', AZ: 'cis',
-  BA: 'europe', BB: 'americas', BD: 'asia_pacific', BE: 'europe', BF: 'africa', BG: 'europe', BH: 'arab_states', BI: 'africa', BJ: 'africa', BL: 'americas', BM: 'americas', BN: 'asia_pacific', BO: 'americas', BQ: 'americas', BR: 'americas', BS: 'americas', BT: 'asia_pacific', BV: 'europe', BW: 'africa', BY: 'cis', BZ: 'americas',
-  CA: 'americas', CC: 'asia_pacific', CD: 'africa', CF: 'africa', CG: 'africa', CH: 'europe', CI: 'africa', CK: 'asia_pacific', CL: 'americas', CM: 'africa', CN: 'asia_pacific', CO: 'americas', CR: 'americas', CU: 'americas', CV: 'africa', CW: 'americas', CX: 'asia_pacific', CY: 'europe', CZ: 'europe',
-  DE: 'europe', DJ: 'arab_states', DK: 'europe', DM: 'americas', DO: 'americas', DZ: 'arab_states',
-  EC: 'americas', EE: 'europe', EG: 'arab_states', EH: 'arab_states', ER: 'africa', ES: 'europe', ET: 'africa',
-  FI: 'europe', FJ: 'asia_pacific', FK: 'americas', FM: 'asia_pacific', FO: 'europe', FR: 'europe',
-  GA: 'africa', GB: 'europe', GD: 'americas', GE: 'cis', GF: 'americas', GG: 'europe', GH: 'africa', GI: 'europe', GL: 'americas', GM: 'africa', GN: 'africa', GP: 'americas', GQ: 'africa', GR: 'europe', GS: 'americas', GT: 'americas', GU: 'asia_pacific', GW: 'africa', GY: 'americas',
-  HK: 'asia_pacific', HM: 'asia_pacific', HN: 'americas', HR: 'europe', HT: 'americas', HU: 'europe',
-  ID: 'asia_pacific', IE: 'europe', IL: 'europe', IM: 'europe', IN: 'asia_pacific', IO: 'africa', IQ: 'arab_states', IR: 'asia_pacific', IS: 'europe', IT: 'europe',
-  JE: 'europe', JM: 'americas', JO: 'arab_states', JP: 'asia_pacific',
-  KE: 'africa', KG: 'cis', KH: 'asia_pacific', KI: 'asia_pacific', KM: 'arab_states', KN: 'americas', KP: 'asia_pacific', KR: 'asia_pacific', KW: 'arab_states', KY: 'americas', KZ: 'cis',
-  LA: 'asia_pacific', LB: 'arab_states', LC: 'americas', LI: 'europe', LK: 'asia_pacific', LR: 'africa', LS: 'africa', LT: 'europe', LU: 'europe', LV: 'europe', LY: 'arab_states',
-  MA: 'arab_states', MC: 'europe', MD: 'cis', ME: 'europe', MF: 'americas', MG: 'africa', MH: 'asia_pacific', MK: 'europe', ML: 'africa', MM: 'asia_pacific', MN: 'asia_pacific', MO: 'asia_pacific', MP: 'asia_pacific', MQ: 'americas', MR: 'arab_states', MS: 'americas', MT: 'europe', MU: 'africa', MV: 'asia_pacific', MW: 'africa', MX: 'americas', MY: 'asia_pacific', MZ: 'africa',
-  NA: 'africa', NC: 'asia_pacific', NE: 'africa', NF: 'asia_pacific', NG: 'africa', NI: 'americas', NL: 'europe', NO: 'europe', NP: 'asia_pacific', NR: 'asia_pacific', NU: 'asia_pacific', NZ: 'asia_pacific',
-  OM: 'arab_states',
-  PA: 'americas', PE: 'americas', PF: 'asia_pacific', PG: 'asia_pacific', PH: 'asia_pacific', PK: 'asia_pacific', PL: 'europe', PM: 'americas', PN: 'asia_pacific', PR: 'americas', PS: 'arab_states', PT: 'europe', PW: 'asia_pacific', PY: 'americas',
-  QA: 'arab_states',
-  RE: 'africa', RO: 'europe', RS: 'europe', RU: 'cis', RW: 'africa',
-  SA: 'arab_states', SB: 'asia_pacific', SC: 'africa', SD: 'arab_states', SE: 'europe', SG: 'asia_pacific', SH: 'africa', SI: 'europe', SJ: 'europe', SK: 'europe', SL: 'africa', SM: 'europe', SN: 'africa', SO: 'arab_states', SR: 'americas', SS: 'africa', ST: 'africa', SV: 'americas', SX: 'americas', SY: 'arab_states', SZ: 'africa',
-  TC: 'americas', TD: 'africa', TF: 'africa', TG: 'africa', TH: 'asia_pacific', TJ: 'cis', TK: 'asia_pacific', TL: 'asia_pacific', TM: 'cis', TN: 'arab_states', TO: 'asia_pacific', TR: 'europe', TT: 'americas', TV: 'asia_pacific', TW: 'asia_pacific', TZ: 'africa',
-  UA: 'cis', UG: 'africa', UM: 'asia_pacific', US: 'americas', UY: 'americas', UZ: 'cis',
-  VA: 'europe', VC: 'americas', VE: 'americas', VG: 'americas', VI: 'americas', VN: 'asia_pacific', VU: 'asia_pacific',
-  WF: 'asia_pacific', WS: 'asia_pacific',
-  YE: 'arab_states', YT: 'africa',
-  ZA: 'africa', ZM: 'africa', ZW: 'africa',
+// Grouped by region, one string each: shorter in the widget script than one key per code.
+const CODES_BY_REGION: Readonly<Record<Region, string>> = {
+  africa: [
+    'AO BF BI BJ BW CD CF CG CI CM CV ER ET GA GH GM GN GQ GW IO KE LR LS MG ML MU MW MZ NA NE',
+    'NG RE RW SC SH SL SN SS ST SZ TD TF TG TZ UG YT ZA ZM ZW',
+  ].join(' '),
+  americas: [
+    'AG AI AR AW BB BL BM BO BQ BR BS BZ CA CL CO CR CU CW DM DO EC FK GD GF GL GP GS GT GY HN',
+    'HT JM KN KY LC MF MQ MS MX NI PA PE PM PR PY SR SV SX TC TT US UY VC VE VG VI',
+  ].join(' '),
+  arab_states: ['AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE'].join(' '),
+  asia_pacific: [
+    'AF AQ AS AU BD BN BT CC CK CN CX FJ FM GU HK HM ID IN IR JP KH KI KP KR LA LK MH MM MN MO',
+    'MP MV MY NC NF NP NR NU NZ PF PG PH PK PN PW SB SG TH TK TL TO TV TW UM VN VU WF WS',
+  ].join(' '),
+  cis: ['AM AZ BY GE KG KZ MD RU TJ TM UA UZ'].join(' '),
+  europe: [
+    'AD AL AT AX BA BE BG BV CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IL IM IS IT JE',
+    'LI LT LU LV MC ME MK MT NL NO PL PT RO RS SE SI SJ SK SM TR VA',
+  ].join(' '),
 };
+
+export const COUNTRY_REGION: Readonly<Record<string, Region>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(CODES_BY_REGION)
+      .flatMap(([region, codes]) => codes.split(' ').map((code) => [code, region as Region]))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  ),
+);
 
 /** All 249 codes, in alphabetical order. */
 export const COUNTRY_CODES: readonly string[] = Object.keys(COUNTRY_REGION);

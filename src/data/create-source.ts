@@ -1,6 +1,7 @@
 import { ApiSource } from './api-source.js';
 import { SourceError, type DataSource } from './source.js';
-import { StaticSource } from './static/static-source.js';
+import { DeferredSource } from './deferred-source.js';
+import { loadStaticSource } from './load-static-source.js';
 
 /** The widget's `api` attribute selects the server client, `src` the static file; exactly one is allowed. */
 export function createSource({ api, src }: { api?: string; src?: string }): DataSource {
@@ -13,6 +14,9 @@ export function createSource({ api, src }: { api?: string; src?: string }): Data
     );
   }
   if (hasApi) return new ApiSource(api!.trim());
-  if (hasSrc) return new StaticSource(src!.trim());
+  if (hasSrc) {
+    const url = src!.trim();
+    return new DeferredSource(() => loadStaticSource().then((StaticSource) => new StaticSource(url)));
+  }
   throw new SourceError('invalid_parameter', 'Set "api" to a search API URL or "src" to a static JSON file');
 }

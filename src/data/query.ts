@@ -6,6 +6,7 @@ import type { Entry } from './entry.js';
 import {
   ACTION_LINES,
   ENTITY_TYPES,
+  FILTER_KEYS,
   INTERNATIONAL,
   PRIZE_STATUSES,
   REGIONS,
@@ -15,16 +16,7 @@ import {
 } from './vocabulary.js';
 import { COUNTRY_REGION } from './countries.js';
 
-export const FILTER_KEYS = [
-  'actionLine',
-  'sdg',
-  'country',
-  'region',
-  'entityType',
-  'status',
-  'organization',
-  'prize',
-] as const;
+export { FILTER_KEYS };
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string[]>>;
 

@@ -106,3 +106,15 @@ export const INTERNATIONAL = 'INTL';
 export function isC7(line: string): boolean {
   return line === 'C7' || line.startsWith('C7.');
 }
+
+/** The filters a search can carry, in the order chips and links list them. */
+export const FILTER_KEYS = [
+  'actionLine',
+  'sdg',
+  'country',
+  'region',
+  'entityType',
+  'status',
+  'organization',
+  'prize',
+] as const;

@@ -3,7 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { ApiSource, type ApiSourceOptions } from '../../src/data/api-source.js';
 import { createSource } from '../../src/data/create-source.js';
-import { StaticSource } from '../../src/data/static/static-source.js';
+import { DeferredSource } from '../../src/data/deferred-source.js';
 import { SearchStore, type StoreOptions } from '../../src/state/search-store.js';
 import type { SearchState } from '../../src/state/types.js';
 import { makeEntry, responseBody } from '../fixtures/entries.js';
@@ -363,7 +363,8 @@ describe('ApiSource against a faulty API', () => {
 describe('createSource', () => {
   it('picks the client from api or src, and refuses both or neither', () => {
     expect(createSource({ api: BASE })).to.be.instanceOf(ApiSource);
-    expect(createSource({ src: '/data.json' })).to.be.instanceOf(StaticSource);
+    // Static mode's code loads on first use.
+    expect(createSource({ src: '/data.json' })).to.be.instanceOf(DeferredSource);
     for (const bad of [{}, { api: ' ', src: '' }, { api: BASE, src: '/data.json' }]) {
       expect(() => createSource(bad))
         .to.throw()

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/entry-list/define.js';
+import '../../src/components/entry-detail/define.js';
 import type { WsisEntryList } from '../../src/components/entry-list/entry-list.js';
 import { excerpt, highlight, highlightTerms } from '../../src/components/entry-list/excerpt.js';
 import { pageWindow } from '../../src/components/entry-list/pager.js';

@@ -1,4 +1,3 @@
-import '../entry-detail/define.js';
 import { define } from '../../internal/define.js';
 import { WsisEntryList } from './entry-list.js';
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { FILTER_KEYS, type FilterKey } from '../../data/query.js';
+import type { FilterKey } from '../../data/query.js';
+import { FILTER_KEYS } from '../../data/vocabulary.js';
 import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';

@@ -1,0 +1,34 @@
+import type { StaticSource } from '../data/static/static-source.js';
+
+/** What dist/wsis-extras-<version>.js hands back to the widget script besides its elements. */
+export interface Extras {
+  StaticSource: typeof StaticSource;
+}
+
+let provided: Extras | undefined;
+let loader: (() => Promise<void>) | undefined;
+let pending: Promise<Extras> | undefined;
+
+/** Called by the extras script when it runs. */
+export function provideExtras(extras: Extras): void {
+  provided = extras;
+}
+
+/** Set by the widget script: how to (re)load the extras script. */
+export function setExtrasLoader(load: () => Promise<void>): void {
+  loader = load;
+}
+
+/** Resolves once the extras script has run; after a failed load the next call tries again. */
+export function whenExtras(): Promise<Extras> {
+  if (provided) return Promise.resolve(provided);
+  pending ??= (loader ? loader() : Promise.reject(new Error('No loader for the extras script')))
+    .then(() => {
+      if (!provided) throw new Error('The extras script ran but registered nothing');
+      return provided;
+    })
+    .finally(() => {
+      pending = undefined;
+    });
+  return pending;
+}
