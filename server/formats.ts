@@ -1,6 +1,7 @@
 /** Reads import files (JSON, NDJSON, CSV) into raw records that remember where they came from. */
 import { parse } from 'csv-parse/sync';
 import { regionOf } from '../src/data/countries.js';
+import { CSV_COLUMNS } from '../src/data/export.js';
 
 export interface RawRecord {
   /** 1-based source line where the record starts (0 when unknown). */
@@ -19,24 +20,6 @@ export class FormatError extends Error {
   override name = 'FormatError';
 }
 
-export const CSV_COLUMNS = [
-  'id',
-  'title',
-  'description',
-  'organization',
-  'entityType',
-  'countries',
-  'regions',
-  'actionLines',
-  'sdgs',
-  'status',
-  'startYear',
-  'endYear',
-  'website',
-  'updated',
-  'prizeYear',
-  'prizeStatus',
-] as const;
 const REQUIRED_CSV_COLUMNS = CSV_COLUMNS.filter(
   (c) => !['regions', 'endYear', 'website', 'prizeYear', 'prizeStatus'].includes(c),
 );

@@ -1,9 +1,9 @@
 /** Free-text matching over the FTS5 index, with the browser engine's semantics. */
 import type Database from 'better-sqlite3';
 import { STOP_WORDS, tokenize, type Correction } from '../src/data/query.js';
+import { Vocabulary, fold } from '../src/data/typo.js';
 import { RANK } from './db.js';
 import { Lru } from './lru.js';
-import { Vocabulary, fold } from './typo.js';
 
 export interface TextPlan {
   /** FTS5 MATCH expression; every term is a quoted string, so visitor syntax is inert. */
@@ -35,7 +35,8 @@ export class TextSearch {
 
   constructor(db: Database.Database) {
     const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
-    this.vocabulary = new Vocabulary(rows);
+    // FTS5 indexes stop words too; they make poor corrections.
+    this.vocabulary = new Vocabulary(rows.filter((r) => !STOP_WORDS.has(r.term)).map((r) => [r.term, r.doc]));
     this.sorted = rows.map((r) => r.term).sort();
     this.probe = db.prepare('SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1').pluck();
     this.ranked = db.prepare(`SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY ${RANK}, rowid`).pluck() as never;

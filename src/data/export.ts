@@ -6,9 +6,14 @@ import type { DataSource } from './source.js';
 export const EXPORT_CAP = 5000;
 const PAGE = 100;
 
+/**
+ * The stocktaking CSV: the widget's export and the reference server's import (server/formats.ts), in the order
+ * server/README.md documents, so an export can be imported as it is.
+ */
 export const CSV_COLUMNS = [
   'id',
   'title',
+  'description',
   'organization',
   'entityType',
   'countries',
@@ -22,8 +27,28 @@ export const CSV_COLUMNS = [
   'updated',
   'prizeYear',
   'prizeStatus',
-  'description',
 ] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** Each column's cell; lists are `;`-separated, as the import reads them. */
+const CSV_CELLS: Record<CsvColumn, (e: Entry) => unknown> = {
+  id: (e) => e.id,
+  title: (e) => e.title,
+  description: (e) => e.description,
+  organization: (e) => e.organization,
+  entityType: (e) => e.entityType,
+  countries: (e) => e.countries.join(';'),
+  regions: (e) => e.regions.join(';'),
+  actionLines: (e) => e.actionLines.join(';'),
+  sdgs: (e) => e.sdgs.join(';'),
+  status: (e) => e.status,
+  startYear: (e) => e.startYear,
+  endYear: (e) => e.endYear,
+  website: (e) => e.website,
+  updated: (e) => e.updated,
+  prizeYear: (e) => e.prize?.year,
+  prizeStatus: (e) => e.prize?.status,
+};
 
 /** Spreadsheets run cells that start with these as formulas; a leading quote makes them text. */
 export function csvCell(value: unknown): string {
@@ -33,28 +58,7 @@ export function csvCell(value: unknown): string {
 }
 
 export function toCsv(entries: readonly Entry[]): string {
-  const rows = entries.map((e) =>
-    [
-      e.id,
-      e.title,
-      e.organization,
-      e.entityType,
-      e.countries.join(';'),
-      e.regions.join(';'),
-      e.actionLines.join(';'),
-      e.sdgs.join(';'),
-      e.status,
-      e.startYear,
-      e.endYear,
-      e.website,
-      e.updated,
-      e.prize?.year,
-      e.prize?.status,
-      e.description,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const rows = entries.map((e) => CSV_COLUMNS.map((c) => csvCell(CSV_CELLS[c](e))).join(','));
   // The BOM lets spreadsheet programs read UTF-8 (Arabic, Chinese, Russian names).
   return '\ufeff' + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -44,6 +44,43 @@ test('the CSV keeps every row and its titles as text', () => {
   }
 });
 
+test('columns are in the order server/README.md documents, each cell under its header', () => {
+  const entry: Entry = {
+    ...base,
+    countries: ['KE', 'UG'],
+    sdgs: [3, 9],
+    endYear: 2025,
+    website: 'https://example.org/x',
+    prize: { year: 2023, status: 'winner' },
+  };
+  const [header, row] = toCsv([entry])
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
+  assert.equal(
+    header,
+    'id,title,description,organization,entityType,countries,regions,actionLines,sdgs,status,startYear,endYear,website,updated,prizeYear,prizeStatus',
+  );
+  assert.deepEqual(Object.fromEntries(header.split(',').map((name, i) => [name, row.split(',')[i]])), {
+    id: 'a',
+    title: 't',
+    description: 'd',
+    organization: 'o',
+    entityType: 'government',
+    countries: 'KE;UG',
+    regions: 'africa',
+    actionLines: 'C1',
+    sdgs: '3;9',
+    status: 'ongoing',
+    startYear: '2020',
+    endYear: '2025',
+    website: 'https://example.org/x',
+    updated: '2024-01-01',
+    prizeYear: '2023',
+    prizeStatus: 'winner',
+  });
+});
+
 function pagedSource(total: number, calls: number[]): DataSource {
   return {
     async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {

@@ -12,7 +12,6 @@ import {
 } from '../../src/data/query.js';
 import { SourceError } from '../../src/data/source.js';
 import { StaticEngine } from '../../src/data/static/engine.js';
-import { editDistance, Vocabulary } from '../../src/data/static/spell.js';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import { makeEntry } from '../fixtures/entries.js';
 
@@ -329,28 +328,5 @@ describe('text semantics', () => {
   test('getEntry', () => {
     assert.equal(engine.getEntry('a3')?.title, 'National telehealth network');
     assert.equal(engine.getEntry('nope'), undefined);
-  });
-});
-
-describe('spelling helpers', () => {
-  test('edit distance counts a transposition once and stops early', () => {
-    assert.equal(editDistance('helth', 'health', 2), 1);
-    assert.equal(editDistance('natoinal', 'national', 2), 1);
-    assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3);
-  });
-
-  test('nearest: fewest edits, then most documents, then alphabetical', () => {
-    const v = new Vocabulary([
-      ['heath', 1],
-      ['health', 2],
-      ['wealth', 1],
-      ['h2o', 5],
-      ['x', 9],
-    ]);
-    assert.deepEqual(
-      v.nearest('helth').map((c) => c.term),
-      ['health', 'heath'],
-    );
-    assert.deepEqual(v.nearest('hea'), []);
   });
 });

@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import type { Entry } from '../../src/data/entry.js';
 import { tokenize } from '../../src/data/query.js';
+import { fold } from '../../src/data/typo.js';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { writeDatabase } from '../../server/db.js';
-import { fold } from '../../server/typo.js';
 
 export interface Server {
   app: FastifyInstance;

@@ -5,8 +5,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import type { Entry } from '../../src/data/entry.js';
+import { CSV_COLUMNS, toCsv } from '../../src/data/export.js';
 import { buildApp } from '../../server/app.js';
-import { CSV_COLUMNS } from '../../server/formats.js';
 import { importFile } from '../../server/import.js';
 import { tempDir } from './helpers.js';
 
@@ -135,6 +135,16 @@ describe('importFile', () => {
     const first = (await app.inject(`/api/v1/entries/${entries[0].id}`)).json();
     await app.close();
     assert.deepEqual(first, entries[0]);
+  });
+
+  test("CSV: the widget's export imports back unchanged", async () => {
+    const file = join(dir, 'exported.csv');
+    writeFileSync(file, toCsv(entries));
+    const dbPath = join(dir, 'exported.db');
+    assert.deepEqual(importFile(file, dbPath), { imported: entries.length, rejected: [] });
+    const app = buildApp({ dbPath });
+    for (const entry of entries) assert.deepEqual((await app.inject(`/api/v1/entries/${entry.id}`)).json(), entry);
+    await app.close();
   });
 
   test('duplicate ids are rejected after the first', () => {

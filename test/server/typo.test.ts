@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SearchResponse } from '../../src/data/query.js';
-import { editDistance, maxEdits } from '../../server/typo.js';
 import { matchesText, startServer, type Server } from './helpers.js';
 
 let server: Server;
@@ -66,19 +65,5 @@ describe('typo tolerance', () => {
     const body = await search('zzzzqqqq health');
     assert.equal(body.total, 0);
     assert.equal(body.corrections, undefined);
-  });
-});
-
-describe('edit distance', () => {
-  test('counts insertions, deletions, substitutions and transpositions', () => {
-    assert.equal(editDistance('helth', 'health', 2), 1);
-    assert.equal(editDistance('wmoen', 'women', 2), 1);
-    assert.equal(editDistance('abc', 'abc', 2), 0);
-    assert.equal(editDistance('kitten', 'sitting', 3), 3);
-    assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'stops early past the limit');
-  });
-
-  test('allows 1 edit for 4-5 letters and 2 from 6', () => {
-    assert.deepEqual([3, 4, 5, 6, 12].map(maxEdits), [0, 1, 1, 2, 2]);
   });
 });

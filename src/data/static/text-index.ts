@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { Entry } from '../entry.js';
 import { tokenize, type Correction } from '../query.js';
-import { Vocabulary, fold } from './spell.js';
+import { Vocabulary, fold } from '../typo.js';
 
 const FIELDS = ['title', 'organization', 'description'] as const;
 type Doc = { pos: number } & Pick<Entry, (typeof FIELDS)[number]>;

@@ -1,6 +1,7 @@
 /**
- * Typo correction with the reference server's rules (server/typo.ts): restricted
- * Damerau-Levenshtein, 1 edit for 4–5 letters, 2 from 6, up to 3 nearest words.
+ * Typo correction shared by the reference server and the static engine, so both suggest the same words:
+ * restricted Damerau-Levenshtein, 1 edit for 4–5 letters, 2 from 6, up to 3 nearest indexed words.
+ * Runs in the browser, the worker and Node: no imports.
  */
 
 export interface Candidate {
@@ -9,6 +10,7 @@ export interface Candidate {
   docs: number;
 }
 
+/** Edits allowed for a word: 1 for 4–5 letters, 2 from 6; shorter words are never corrected. */
 export function maxEdits(length: number): number {
   return length < 4 ? 0 : length < 6 ? 1 : 2;
 }
@@ -23,13 +25,16 @@ export function fold(term: string): string {
     : term;
 }
 
+// Reused rows: a lookup may compare thousands of words.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance, or `max + 1` as soon as it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Int32Array(n + 1);
-  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Int32Array(n + 1);
+  if (rows[0].length <= n) rows = rows.map(() => new Int32Array(n + 1));
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -47,29 +52,34 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n];
 }
 
-/** Indexed words bucketed by length, with how many documents hold each. */
+/** Indexed words bucketed by length, with how many documents hold each, so a lookup only scans plausible words. */
 export class Vocabulary {
-  readonly #buckets = new Map<number, Map<string, number>>();
+  readonly #buckets = new Map<number, { terms: string[]; docs: number[] }>();
 
-  constructor(docFreq: Iterable<[string, number]> = []) {
+  /** One `[term, documents]` pair per indexed word. */
+  constructor(docFreq: Iterable<readonly [string, number]> = []) {
     for (const [term, docs] of docFreq) {
       // Numbers and one-letter tokens make poor corrections.
       if (term.length < 2 || /\d/.test(term)) continue;
       let bucket = this.#buckets.get(term.length);
-      if (!bucket) this.#buckets.set(term.length, (bucket = new Map()));
-      bucket.set(term, docs);
+      if (!bucket) this.#buckets.set(term.length, (bucket = { terms: [], docs: [] }));
+      bucket.terms.push(term);
+      bucket.docs.push(docs);
     }
   }
 
-  /** Up to `limit` nearest words: fewest edits, then most documents, then alphabetical. */
+  /** Up to `limit` nearest words to `word` once folded: fewest edits, then most documents, then alphabetical. */
   nearest(word: string, limit = 3): Candidate[] {
-    const max = maxEdits(word.length);
-    if (!max || /\d/.test(word)) return [];
+    const target = fold(word);
+    const max = maxEdits(target.length);
+    if (!max || /\d/.test(target)) return [];
     const found: Candidate[] = [];
-    for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const [term, docs] of this.#buckets.get(len) ?? []) {
-        const distance = editDistance(word, term, max);
-        if (distance <= max && distance > 0) found.push({ term, distance, docs });
+    for (let len = target.length - max; len <= target.length + max; len++) {
+      const bucket = this.#buckets.get(len);
+      if (!bucket) continue;
+      for (let k = 0; k < bucket.terms.length; k++) {
+        const distance = editDistance(target, bucket.terms[k], max);
+        if (distance <= max && distance > 0) found.push({ term: bucket.terms[k], distance, docs: bucket.docs[k] });
       }
     }
     found.sort((x, y) => x.distance - y.distance || y.docs - x.docs || (x.term < y.term ? -1 : 1));
