@@ -79,6 +79,8 @@ const EXTRAS_OWN = [
   '/src/components/filter-chips/',
   '/src/data/export.ts',
   '/src/data/static/',
+  '/src/i18n/en-extras.ts',
+  '/src/i18n/extras.ts',
 ];
 
 export default defineConfig(({ mode }) => {

@@ -1,4 +1,5 @@
-import { en, type MessageKey, type Messages } from './en.js';
+import { enCore } from './en-core.js';
+import type { MessageKey, Messages } from './en.js';
 import { format, type MessageParams } from './format.js';
 
 export { formatNumber } from './format.js';
@@ -7,11 +8,12 @@ export type { MessageKey, Messages };
 export const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** Catalogues by language; English is built in, the others register themselves. */
-const catalogues: Partial<Record<Lang, Partial<Messages>>> = { en };
+/** Catalogues by language; English is built in (the lazily loaded parts add theirs), the others register themselves. */
+const catalogues: Partial<Record<Lang, Partial<Messages>>> = { en: { ...enCore } };
 
+/** Adds to a language's catalogue; later keys win. */
 export function registerMessages(lang: Lang, messages: Partial<Messages>): void {
-  catalogues[lang] = messages;
+  catalogues[lang] = { ...catalogues[lang], ...messages };
   for (const listener of listeners) listener();
 }
 
@@ -39,12 +41,11 @@ function request(lang: Lang): void {
   requested.add(lang);
   loader(lang).then(
     (data) => {
-      // Only known keys with string values are kept: a tampered file cannot add anything else.
-      const messages: Partial<Messages> = {};
+      // Only string values under plain keys are kept; keys unknown to English are never looked up.
+      const messages: Record<string, string> = {};
       if (data && typeof data === 'object') {
-        for (const key of Object.keys(en) as MessageKey[]) {
-          const value = (data as Record<string, unknown>)[key];
-          if (typeof value === 'string') messages[key] = value;
+        for (const [key, value] of Object.entries(data)) {
+          if (typeof value === 'string' && /^[\w.]+$/.test(key)) messages[key] = value;
         }
       }
       registerMessages(lang, messages);
@@ -81,9 +82,14 @@ export function dir(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
+/** Whether English has this key (for keys built at run time). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogues.en, key);
+}
+
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   if (!catalogues[lang]) request(lang);
-  const message = catalogues[lang]?.[key] ?? en[key] ?? key;
+  const message = catalogues[lang]?.[key] ?? catalogues.en?.[key] ?? key;
   return format(lang, message, params);
 }
 

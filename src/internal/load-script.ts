@@ -1,16 +1,25 @@
-import { trustedScriptUrl } from './trusted-url.js';
+import { admits, policyRefused, trustedScriptUrl } from './trusted-url.js';
 
 /**
- * Adds a classic <script> for one of our lazily loaded files. Strict CSP pages allow it
- * through the nonce of their own scripts; `script-src 'self'` allows it when same-origin.
- * Under Trusted Types a refused URL rejects, like a failed load.
+ * Runs one of our lazily loaded files. Strict CSP pages allow it through the nonce of their own
+ * scripts, or `script-src 'self'` when same-origin. Under Trusted Types without the
+ * `wsis-stocktaking` policy a script URL is refused, so the file is imported as a module instead
+ * (our files are plain IIFEs, valid as either; a cross-origin import needs CORS).
  */
 export function loadScript(url: string): Promise<void> {
+  if (policyRefused()) {
+    if (!admits(url)) return Promise.reject(new TypeError(`wsis-stocktaking: refusing to load ${url}`));
+    return import(/* @vite-ignore */ url).then(() => undefined);
+  }
+  const script = document.createElement('script');
+  try {
+    script.src = trustedScriptUrl(url);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
     const nonce = [...document.querySelectorAll<HTMLScriptElement>('script[nonce]')].find((s) => s.nonce)?.nonce;
     if (nonce) script.nonce = nonce;
-    script.src = trustedScriptUrl(url);
     script.async = true;
     script.onload = () => resolve();
     script.onerror = () => reject(new Error(`The script ${url} could not be loaded`));

@@ -6,7 +6,9 @@ import { parseSearchParams } from '../../src/data/query.js';
 import { SourceError, type DataSource, type SourceResponse } from '../../src/data/source.js';
 import { makeEntry } from '../fixtures/entries.js';
 
-const params = parseSearchParams(new URLSearchParams('q=health'));
+const parsed = parseSearchParams(new URLSearchParams('q=health'));
+assert.ok(parsed.ok);
+const params = parsed.params;
 const signal = new AbortController().signal;
 
 class Loaded implements DataSource {

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { C7_SUBLINES, MAIN_ACTION_LINES, isC7 } from '../../data/vocabulary.js';
 import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
+import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { tryT } from '../facet-filter/labels.js';

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { COUNTRY_REGION } from '../../data/countries.js';
 import { INTERNATIONAL, REGIONS } from '../../data/vocabulary.js';
 import { countryName, dir, formatNumber, resolveLang, t, type Lang } from '../../i18n/index.js';
+import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { countryMapStyles } from './country-map.styles.js';

@@ -4,6 +4,7 @@ import { property, query } from 'lit/decorators.js';
 import { isHttpUrl, type Entry } from '../../data/entry.js';
 import { SourceError } from '../../data/source.js';
 import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { collectAll, EXPORT_CAP, toCsv, type ExportProgress } from '../../data/export.js';
 import { SourceError } from '../../data/source.js';
 import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './export.styles.js';

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
+import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './facet-filter.styles.js';

@@ -1,11 +1,10 @@
 import type { FilterKey } from '../../data/query.js';
 import { INTERNATIONAL, isC7 } from '../../data/vocabulary.js';
-import { en } from '../../i18n/en.js';
-import { countryName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, hasMessage, t, type Lang } from '../../i18n/index.js';
 
 /** A translated message for a key built at run time, or the fallback when no such key exists. */
 export function tryT(lang: Lang, key: string, fallback: string): string {
-  return key in en ? t(lang, key as MessageKey) : fallback;
+  return hasMessage(key) ? t(lang, key) : fallback;
 }
 
 /** The id shown before an action line name: `C7.e-health` shows as `C7`. */

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { FilterKey } from '../../data/query.js';
 import { FILTER_KEYS } from '../../data/vocabulary.js';
 import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
+import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';

@@ -10,7 +10,7 @@ import { SourceError, type DataSource, type SourceResponse } from '../source.js'
 import { ENGINE_KEY, type EngineHost, type HostFactory, type Reply, type Request } from './protocol.js';
 import { loadScript } from '../../internal/load-script.js';
 import { scriptBase } from '../../internal/script-url.js';
-import { trustedScriptUrl } from '../../internal/trusted-url.js';
+import { policyRefused, trustedScriptUrl } from '../../internal/trusted-url.js';
 
 export interface StaticSourceOptions {
   /** Defaults to wsis-static-index.js next to the widget script. */
@@ -82,6 +82,8 @@ class WorkerHost implements EngineHost {
 
 /** Starts a classic worker; a cross-origin script (CDN) needs a same-origin blob that imports it. */
 function startWorker(url: string, type: 'classic' | 'module'): Worker {
+  // Without our Trusted Types policy a worker URL would be refused: go to the main thread quietly.
+  if (policyRefused()) throw new Error('Trusted Types: the wsis-stocktaking policy is not allowed');
   if (type === 'classic' && typeof location !== 'undefined' && new URL(url).origin !== location.origin) {
     const bootstrap = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
     return new Worker(trustedScriptUrl(URL.createObjectURL(bootstrap)));
