@@ -5,6 +5,7 @@ export const ar: Messages = {
   // Widget
   'widget.label': 'البحث في قاعدة بيانات جرد القمة العالمية لمجتمع المعلومات',
   'widget.sampleData': 'بيانات نموذجية',
+  'widget.partsUnavailable': 'تعذّر تحميل عوامل التصفية والخريطة والتصدير وتفاصيل الإدخالات. لا يزال البحث يعمل.',
   'config.bothSources': 'أُعدّ هذا البحث باستخدام «api» و«src» معًا. استخدم أحدهما فقط.',
   'config.noSource': 'لا يوجد مصدر بيانات لهذا البحث. حدّد «api» أو «src».',
   'config.badAttribute': 'للإعداد «{name}» قيمة لا يمكن استخدامها: {value}',

@@ -3,6 +3,7 @@ export const enCore = {
   // Widget
   'widget.label': 'WSIS Stocktaking search',
   'widget.sampleData': 'Sample data',
+  'widget.partsUnavailable': 'Filters, map, export and entry details could not be loaded. Search still works.',
   'config.bothSources': 'This search is set up with both "api" and "src". Use one of them.',
   'config.noSource': 'This search has no data source. Set "api" or "src".',
   'config.badAttribute': 'The setting "{name}" has a value that cannot be used: {value}',

@@ -5,6 +5,8 @@ export const es: Messages = {
   // Widget
   'widget.label': 'Búsqueda en el Inventario de la CMSI',
   'widget.sampleData': 'Datos de ejemplo',
+  'widget.partsUnavailable':
+    'No se pudieron cargar los filtros, el mapa, la exportación ni el detalle de las entradas. La búsqueda sigue funcionando.',
   'config.bothSources': 'Esta búsqueda está configurada con “api” y “src” a la vez. Use solo uno de ellos.',
   'config.noSource': 'Esta búsqueda no tiene fuente de datos. Defina “api” o “src”.',
   'config.badAttribute': 'El parámetro “{name}” tiene un valor que no se puede usar: {value}',

@@ -5,6 +5,8 @@ export const fr: Messages = {
   // Widget
   'widget.label': 'Recherche dans l’Inventaire du SMSI',
   'widget.sampleData': 'Données d’exemple',
+  'widget.partsUnavailable':
+    'Les filtres, la carte, l’export et le détail des entrées n’ont pas pu être chargés. La recherche fonctionne toujours.',
   'config.bothSources': 'Cette recherche est configurée à la fois avec « api » et « src ». Utilisez l’un ou l’autre.',
   'config.noSource': 'Cette recherche n’a pas de source de données. Définissez « api » ou « src ».',
   'config.badAttribute': 'Le paramètre « {name} » a une valeur inutilisable : {value}',

@@ -5,6 +5,7 @@ export const zh: Messages = {
   // Widget
   'widget.label': '信息社会世界峰会盘点数据库搜索',
   'widget.sampleData': '示例数据',
+  'widget.partsUnavailable': '筛选、地图、导出和条目详情无法加载。搜索仍可使用。',
   'config.bothSources': '此搜索同时设置了“api”和“src”，请只使用其中一个。',
   'config.noSource': '此搜索没有数据源，请设置“api”或“src”。',
   'config.badAttribute': '设置“{name}”的值无法使用：{value}',

@@ -8,6 +8,8 @@ export interface Extras {
 let provided: Extras | undefined;
 let loader: (() => Promise<void>) | undefined;
 let pending: Promise<Extras> | undefined;
+let failed = false;
+const listeners = new Set<() => void>();
 
 /** Called by the extras script when it runs. */
 export function provideExtras(extras: Extras): void {
@@ -27,8 +29,30 @@ export function whenExtras(): Promise<Extras> {
       if (!provided) throw new Error('The extras script ran but registered nothing');
       return provided;
     })
+    .then(
+      (extras) => (settle(false), extras),
+      (error: unknown) => {
+        settle(true);
+        throw error;
+      },
+    )
     .finally(() => {
       pending = undefined;
     });
   return pending;
+}
+
+/** Whether the last attempt to load the extras script failed (the widget then says so). */
+export function extrasFailed(): boolean {
+  return failed;
+}
+
+export function onExtrasSettled(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function settle(failure: boolean): void {
+  failed = failure;
+  for (const listener of listeners) listener();
 }

@@ -9,6 +9,7 @@ import { SearchStore, type StoreSnapshot } from '../../state/search-store.js';
 import type { SearchState, SearchStatus } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { MessagesController } from '../../i18n/messages-controller.js';
+import { extrasFailed, onExtrasSettled } from '../../internal/extras-hub.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { PRESET_NAMES } from '../../themes/presets.styles.js';
 import { applyTokens, parseTokens } from '../../themes/tokens.js';
@@ -114,8 +115,11 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     return () => this.#observers.delete(callback);
   }
 
+  #unwatchExtras?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#unwatchExtras = onExtrasSettled(() => this.requestUpdate());
     this.#children.observe(this, { childList: true });
     this.#checkLayout();
     this.#needsStore = true;
@@ -127,6 +131,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unwatchExtras?.();
     this.#children.disconnect();
     // A moved element gets a fresh store that resumes the visitor's search.
     if (this.store) this.#snapshot = this.store.snapshot();
@@ -154,6 +159,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
       aria-label=${t(lang, 'widget.label')}
     >
       ${problem ? html`<p class="config-error" part="config-error" role="alert">${t(lang, problem.key, problem.params)}</p>` : nothing}
+      ${extrasFailed() ? html`<p class="config-error" part="notice" role="status">${t(lang, 'widget.partsUnavailable')}</p>` : nothing}
       ${this.customLayout ? html`<slot></slot>` : problem ? nothing : renderLayout(lang)}
     </div>`;
   }
