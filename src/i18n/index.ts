@@ -81,9 +81,22 @@ export function dir(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
 
+type LookupWatcher = (lang: Lang, key: MessageKey, own: boolean) => void;
+let watcher: LookupWatcher | undefined;
+
+/**
+ * Reports every lookup and whether the language had its own text (false: English was shown).
+ * For tests that prove no language falls back; call with nothing to stop.
+ */
+export function watchLookups(watch?: LookupWatcher): void {
+  watcher = watch;
+}
+
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   if (!catalogues[lang]) request(lang);
-  const message = catalogues[lang]?.[key] ?? en[key] ?? key;
+  const own = catalogues[lang]?.[key];
+  watcher?.(lang, key, own !== undefined);
+  const message = own ?? en[key] ?? key;
   return format(lang, message, params);
 }
 
