@@ -38,7 +38,8 @@ const launchers = {
     puppeteerLauncher({
       launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
     }),
-  // Opt-in, not in npm test: two tests fail there (a 320 px viewport; Tab skips the wide filter column).
+  // Opt-in, not in npm test: two tests fail there (a 320 px viewport; Tab skips the wide filter column),
+  // and whole-suite runs are not yet steady (a page start timeout, a timing test).
   webkit: () => webkitGtkLauncher(),
 };
 const wanted = (process.env.WSIS_BROWSERS ?? 'chromium').split(',').map((name) => name.trim());
