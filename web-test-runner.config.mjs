@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { webkitGtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -37,10 +38,14 @@ const launchers = {
     puppeteerLauncher({
       launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
     }),
+  // Opt-in, not in npm test: two tests fail there (a 320 px viewport; Tab skips the wide filter column),
+  // and whole-suite runs are not yet steady (a page start timeout, a timing test).
+  webkit: () => webkitGtkLauncher(),
 };
 const wanted = (process.env.WSIS_BROWSERS ?? 'chromium').split(',').map((name) => name.trim());
 const browsers = wanted.map((name) => {
-  if (!launchers[name]) throw new Error(`WSIS_BROWSERS: unknown browser "${name}"; use chromium and/or firefox`);
+  if (!launchers[name])
+    throw new Error(`WSIS_BROWSERS: unknown browser "${name}"; use chromium, firefox and/or webkit`);
   return launchers[name]();
 });
 

@@ -87,9 +87,22 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(catalogues.en, key);
 }
 
+type LookupWatcher = (lang: Lang, key: MessageKey, own: boolean) => void;
+let watcher: LookupWatcher | undefined;
+
+/**
+ * Reports every lookup and whether the language had its own text (false: English was shown).
+ * For tests that prove no language falls back; call with nothing to stop.
+ */
+export function watchLookups(watch?: LookupWatcher): void {
+  watcher = watch;
+}
+
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   if (!catalogues[lang]) request(lang);
-  const message = catalogues[lang]?.[key] ?? catalogues.en?.[key] ?? key;
+  const own = catalogues[lang]?.[key];
+  watcher?.(lang, key, own !== undefined);
+  const message = own ?? catalogues.en?.[key] ?? key;
   return format(lang, message, params);
 }
 
