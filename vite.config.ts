@@ -101,7 +101,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist',
       emptyOutDir: kind === 'main',
-      target: 'es2021',
+      target: 'es2022',
       sourcemap: false,
       copyPublicDir: false,
       lib: {

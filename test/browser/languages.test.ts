@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/stocktaking/define.js';
 import '../../src/components/entry-list/define.js';
+import '../../src/components/entry-detail/define.js';
 import '../../src/components/search-box/define.js';
 import '../../src/components/action-line-filter/define.js';
 import '../../src/components/facet-filter/define.js';

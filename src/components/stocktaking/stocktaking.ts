@@ -14,6 +14,7 @@ import { UrlSync } from '../../state/url-sync.js';
 import { PRESET_NAMES } from '../../themes/presets.styles.js';
 import { applyTokens, parseTokens } from '../../themes/tokens.js';
 import { emit } from './emit.js';
+import { FiltersOpenController } from './filters-open.js';
 import { readConfig, type ConfigProblem, type ScopeAttribute } from './config.js';
 import { renderLayout } from './layout.js';
 import { styles } from './stocktaking.styles.js';
@@ -106,6 +107,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   constructor() {
     super();
     new MessagesController(this);
+    new FiltersOpenController(this);
   }
 
   /** For elements linked with `for="id"`: called now and whenever the store is replaced. */

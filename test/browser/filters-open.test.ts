@@ -1,0 +1,48 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/stocktaking/define.js';
+import '../../src/components/entry-list/define.js';
+import '../../src/components/search-box/define.js';
+import '../../src/components/action-line-filter/define.js';
+import '../../src/components/facet-filter/define.js';
+import '../../src/components/filter-chips/define.js';
+import type { WsisStocktaking } from '../../src/components/stocktaking/stocktaking.js';
+import { found, until } from './helpers/dom.js';
+import { API, mockApi } from './helpers/mock-api.js';
+
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+describe('<wsis-stocktaking> filters disclosure', function () {
+  this.timeout(20000);
+  beforeEach(() => mockApi());
+
+  async function mount(width: string) {
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: ${width}"><wsis-stocktaking api=${API}></wsis-stocktaking></div>`,
+    );
+    const el = box.querySelector<WsisStocktaking>('wsis-stocktaking')!;
+    const details = await found<HTMLDetailsElement>(el, 'details.filters');
+    return { box, details };
+  }
+
+  it('is really open beside the list, so every browser lets Tab into it', async () => {
+    const { details } = await mount('1200px');
+    await until(() => details.open, 'the filters stayed closed in the wide layout');
+  });
+
+  it('follows the width, and keeps the visitor’s narrow choice', async () => {
+    const { box, details } = await mount('400px');
+    await frames();
+    expect(details.open, 'closed by default when narrow').to.equal(false);
+    box.style.width = '1200px';
+    await until(() => details.open, 'not opened when the widget became wide');
+    box.style.width = '400px';
+    await until(() => !details.open, 'not closed again when narrow');
+    details.open = true;
+    box.style.width = '1200px';
+    await frames();
+    box.style.width = '400px';
+    await frames();
+    await frames();
+    expect(details.open, 'the visitor had opened it while narrow').to.equal(true);
+  });
+});
