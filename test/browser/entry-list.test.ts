@@ -132,6 +132,20 @@ describe('<wsis-entry-list>', function () {
     expect(root.querySelectorAll('.skeleton').length).to.equal(0);
   });
 
+  it('announces loading while a new search runs, never the new query with the old count', async () => {
+    const { root, el, store, source } = await setup();
+    const summary = () => text(q(root, '[role="status"]'));
+    expect(summary()).to.equal('12 entries');
+    source.hold = true;
+    store.submit('project');
+    await el.updateComplete;
+    expect(store.state.status).to.equal('loading');
+    expect(summary()).to.equal('Loading entries…');
+    source.release();
+    await settle(el, store);
+    expect(summary()).to.equal(`${store.state.total} entries for “project”`);
+  });
+
   it('offers relevance only with a query and sorts on change', async () => {
     const { root, el, store } = await setup();
     const options = () => [...root.querySelectorAll('option')].map((o) => o.value);

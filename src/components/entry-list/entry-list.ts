@@ -68,8 +68,8 @@ export class WsisEntryList extends WsisElement {
 
   #summary(lang: Lang, s: Readonly<SearchState>) {
     if (s.status === 'stalled') return t(lang, 'results.stalled');
-    if (s.status === 'idle' || (s.status === 'loading' && !s.results.length && !s.total))
-      return t(lang, 'results.loading');
+    // The total on show belongs to the previous search; only "load more" keeps query and total.
+    if (s.status === 'idle' || (s.status === 'loading' && !this.#appending)) return t(lang, 'results.loading');
     if (s.status === 'error' || s.status === 'offline') return '';
     return s.query.trim()
       ? t(lang, 'results.countQuery', { n: s.total, query: s.query.trim() })
