@@ -47,7 +47,13 @@ export const EntrySchema = v.pipe(
     status: v.picklist(STATUSES, `must be one of ${STATUSES.join(', ')}`),
     startYear: year,
     endYear: v.nullable(year),
-    website: v.optional(v.pipe(v.string(), v.check(isHttpUrl, 'must be an absolute http: or https: URL'))),
+    website: v.optional(
+      v.pipe(
+        v.string(),
+        v.maxLength(2048, 'must be at most 2048 characters'),
+        v.check(isHttpUrl, 'must be an absolute http: or https: URL'),
+      ),
+    ),
     updated: v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD')),
     prize: v.optional(
       v.object({

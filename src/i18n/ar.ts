@@ -138,6 +138,7 @@ export const ar: Messages = {
     '{country}: {n, plural, zero {لا توجد سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}}',
   'map.loading': 'جارٍ تحميل الخريطة…',
   'map.loadError': 'تعذّر تحميل الخريطة. لا يزال عرض الجدول متاحًا.',
+  'map.tableEmpty': 'لا توجد سجلات لأي بلد في هذا البحث.',
   'map.instructions': 'استخدم مفاتيح الأسهم للتنقل بين البلدان، ومفتاح Enter للتحديد، أو اكتب اسم بلد.',
   'map.selectedState': 'محدد',
   // Export

@@ -51,6 +51,7 @@ export const enExtras = {
   'map.countryCount': '{country}: {n, plural, one {# entry} other {# entries}}',
   'map.loading': 'Loading map…',
   'map.loadError': 'The map could not be loaded. The table view still works.',
+  'map.tableEmpty': 'No country has entries for this search.',
   'map.instructions': 'Use the arrow keys to move between countries, Enter to select, or type a country name.',
   'map.selectedState': 'selected',
   'export.csv': 'Export CSV',

@@ -136,6 +136,7 @@ export const es: Messages = {
   'map.countryCount': '{country}: {n, plural, one {# entrada} many {# de entradas} other {# entradas}}',
   'map.loading': 'Cargando mapa…',
   'map.loadError': 'No se pudo cargar el mapa. La vista de tabla sigue funcionando.',
+  'map.tableEmpty': 'Ningún país tiene entradas para esta búsqueda.',
   'map.instructions':
     'Use las teclas de flecha para moverse entre países, Intro para seleccionar, o escriba el nombre de un país.',
   'map.selectedState': 'seleccionado',

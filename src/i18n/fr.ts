@@ -136,6 +136,7 @@ export const fr: Messages = {
   'map.countryCount': '{country} : {n, plural, one {# entrée} many {# d’entrées} other {# entrées}}',
   'map.loading': 'Chargement de la carte…',
   'map.loadError': 'La carte n’a pas pu être chargée. La vue tableau reste disponible.',
+  'map.tableEmpty': 'Aucun pays n’a d’entrées pour cette recherche.',
   'map.instructions':
     'Utilisez les touches fléchées pour passer d’un pays à l’autre, Entrée pour sélectionner, ou saisissez le nom d’un pays.',
   'map.selectedState': 'sélectionné',

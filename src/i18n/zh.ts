@@ -132,6 +132,7 @@ export const zh: Messages = {
   'map.countryCount': '{country}：{n, plural, other {#条记录}}',
   'map.loading': '正在加载地图…',
   'map.loadError': '无法加载地图。表格视图仍可使用。',
+  'map.tableEmpty': '没有国家有与此搜索匹配的记录。',
   'map.instructions': '使用方向键在国家之间移动，按Enter键选择，或输入国家名称。',
   'map.selectedState': '已选中',
   // Export

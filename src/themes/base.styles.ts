@@ -26,12 +26,23 @@ const hostStyles = css`
     --_space: var(--wsis-space, 8px);
     --_focus: var(--wsis-focus-ring-color, #005a9e);
     --_focus-width: max(2px, var(--wsis-focus-ring-width, 2px));
+    --_font-family: var(
+      --wsis-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      Arial,
+      sans-serif
+    );
+    --_font-size: var(--wsis-font-size, 16px);
     display: block;
     box-sizing: border-box;
     color: var(--_text);
     background-color: var(--_surface);
-    font-family: var(--wsis-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    font-size: var(--wsis-font-size, 16px);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
     font-weight: 400;
     font-style: normal;
     line-height: 1.5;

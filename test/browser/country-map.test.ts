@@ -276,6 +276,28 @@ describe('<wsis-country-map>', () => {
     });
   });
 
+  describe('table view with no results', () => {
+    it('says that no country has entries instead of showing bare headers', async () => {
+      const store = await storeWith({ country: {}, region: {} });
+      const { el, root } = await mount(store);
+      $(root, 'button.toggle').click();
+      await settle(el);
+      expect(root.querySelectorAll('table').length, 'a table of headers only').to.equal(0);
+      expect($(root, '[part~="table"] .empty').textContent!.trim()).to.equal('No country has entries for this search.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('still lists selected countries with 0 entries', async () => {
+      const store = await storeWith({ country: {}, region: {} });
+      store.toggleFilter('country', 'KE');
+      const { el, root } = await mount(store);
+      $(root, 'button.toggle').click();
+      await settle(el);
+      expect($(root, 'tr[data-c="KE"] td.num').textContent).to.equal('0');
+      expect(root.querySelectorAll('.empty').length).to.equal(0);
+    });
+  });
+
   describe('accessibility', () => {
     it('passes axe with the map shown', async () => {
       const { el } = await mount(await storeWith(FACETS));

@@ -133,6 +133,61 @@ describe('<wsis-entry-list>', function () {
     expect(root.querySelectorAll('.skeleton').length).to.equal(0);
   });
 
+  it('announces loading while a new search runs, never the new query with the old count', async () => {
+    const { root, el, store, source } = await setup();
+    const summary = () => text(q(root, '[role="status"]'));
+    expect(summary()).to.equal('12 entries');
+    source.hold = true;
+    store.submit('project');
+    await el.updateComplete;
+    expect(store.state.status).to.equal('loading');
+    expect(summary()).to.equal('Loading entries…');
+    source.release();
+    await settle(el, store);
+    expect(summary()).to.equal(`${store.state.total} entries for “project”`);
+  });
+
+  describe('entry title headings', () => {
+    async function titlesIn(template: ReturnType<typeof html>) {
+      const { store } = stubStore(ENTRIES);
+      const wrapper = await fixture(
+        html`<div>${template}<test-store-provider .store=${store}></test-store-provider></div>`,
+      );
+      // Moved in after the headings exist, as a widget placed in a page would be.
+      const el = document.createElement('wsis-entry-list') as WsisEntryList;
+      wrapper.querySelector('test-store-provider')!.append(el);
+      await store.search();
+      await settle(el, store);
+      return { el, tags: [...el.shadowRoot!.querySelectorAll('.title')].map((h) => h.localName) };
+    }
+
+    it('continue the page outline: one level below the heading before the list', async () => {
+      const below = await titlesIn(
+        html`<h1>Site</h1>
+          <h2>Projects</h2>`,
+      );
+      expect(new Set(below.tags)).to.deep.equal(new Set(['h3']));
+      const { el, tags } = await titlesIn(
+        html`<h1>Site</h1>
+          <p>Intro</p>`,
+      );
+      expect(new Set(tags)).to.deep.equal(new Set(['h2']));
+      await expect(el).to.be.accessible();
+      expect((await titlesIn(html`<div role="heading" aria-level="4">Projects</div>`)).tags[0]).to.equal('h5');
+      expect((await titlesIn(html`<h6>Deep</h6>`)).tags[0]).to.equal('h6');
+    });
+
+    it('follow heading-level when it is 2 to 6, and ignore other values', async () => {
+      const { el } = await titlesIn(html`<h1>Site</h1>`);
+      el.setAttribute('heading-level', '4');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.title')!.localName).to.equal('h4');
+      el.setAttribute('heading-level', '9');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.title')!.localName).to.equal('h2');
+    });
+  });
+
   it('offers relevance only with a query and sorts on change', async () => {
     const { root, el, store } = await setup();
     const options = () => [...root.querySelectorAll('option')].map((o) => o.value);

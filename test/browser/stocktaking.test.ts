@@ -253,6 +253,24 @@ describe('<wsis-stocktaking>', function () {
     expect(el.store!.state.query).to.equal('health');
   });
 
+  it('titles entries one level below the page heading before it, or at heading-level', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <h1>Partner</h1>
+        <wsis-stocktaking api=${API}></wsis-stocktaking>
+      </div>`,
+    );
+    const el = wrapper.querySelector('wsis-stocktaking')!;
+    await ready(el);
+    const list = await found(el, 'wsis-entry-list');
+    await until(() => list.shadowRoot!.querySelector('.title'), 'no entries drawn');
+    expect(list.shadowRoot!.querySelector('.title')!.localName).to.equal('h2');
+    el.setAttribute('heading-level', '4');
+    await el.updateComplete;
+    await (list as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(list.shadowRoot!.querySelector('.title')!.localName).to.equal('h4');
+  });
+
   it('sets the language and direction on its content', async () => {
     const el = await widget(html`<wsis-stocktaking api=${API} lang="ar"></wsis-stocktaking>`);
     const base = el.shadowRoot!.querySelector('.base')!;

@@ -56,6 +56,13 @@ test('rejects javascript:, data: and relative websites, naming the field', () =>
   }
 });
 
+test('limits websites to 2048 characters', () => {
+  const at = (n: number) => `https://example.org/${'a'.repeat(n - 'https://example.org/'.length)}`;
+  assert.equal(at(2048).length, 2048);
+  assert.ok(validateEntry({ ...valid, website: at(2048) }).ok);
+  assert.deepEqual(problemsOf({ website: at(2049) }), ['website: must be at most 2048 characters']);
+});
+
 test('rejects other bad values with field names', () => {
   assert.match(problemsOf({ countries: ['XX'] })[0], /^countries\.0: /);
   assert.match(problemsOf({ sdgs: [18] })[0], /^sdgs\.0: /);

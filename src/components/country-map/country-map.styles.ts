@@ -185,6 +185,10 @@ export const countryMapStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  .table-wrap > .empty {
+    margin: 0;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+  }
   table {
     width: 100%;
     border-collapse: collapse;

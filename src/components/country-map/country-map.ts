@@ -423,6 +423,9 @@ export class WsisCountryMap extends WsisElement {
       html`<th scope="col" class=${className} aria-sort=${this.sortKey === key ? this.sortDir : 'none'}>
         <button type="button" data-sort=${key} @click=${() => this.sortBy(key)}>${label}</button>
       </th>`;
+    // Headers over no rows say nothing; with no results, no country has entries.
+    if (!rows.length)
+      return html`<div class="table-wrap" part="table"><p class="empty">${t(lang, 'map.tableEmpty')}</p></div>`;
     return html`
       <div class="table-wrap" part="table">
         <table>

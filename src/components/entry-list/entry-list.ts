@@ -10,6 +10,7 @@ import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './entry-list.styles.js';
 import { highlightTerms } from './excerpt.js';
+import { derivedHeadingLevel, parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { renderItem } from './item.js';
 import { renderPager } from './pager.js';
 
@@ -20,6 +21,7 @@ const SKELETONS = 3;
  *
  * @attr for - The id of a `<wsis-stocktaking>` elsewhere on the page, when not placed inside one.
  * @attr lang - Interface language (default: the nearest `lang`).
+ * @attr heading-level - Level of the entry title headings, 2–6 (default: one below the heading before the widget).
  *
  * @fires wsis-entry-open - When a visitor opens an entry: `{ id }`.
  *
@@ -33,10 +35,17 @@ export class WsisEntryList extends WsisElement {
   static override styles = [baseStyles, styles];
 
   @property({ reflect: true }) override lang!: string;
+  @property({ attribute: 'heading-level' }) headingLevel?: string | number;
 
   /** Where focus goes once the next results arrive: the entry at this index. */
   #focusIndex?: number;
   #appending = false;
+  #derivedLevel: HeadingLevel = 3;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#derivedLevel = derivedHeadingLevel(this);
+  }
 
   protected override render() {
     const lang = matchLang(this.lang) ?? resolveLang(this);
@@ -68,8 +77,8 @@ export class WsisEntryList extends WsisElement {
 
   #summary(lang: Lang, s: Readonly<SearchState>) {
     if (s.status === 'stalled') return t(lang, 'results.stalled');
-    if (s.status === 'idle' || (s.status === 'loading' && !s.results.length && !s.total))
-      return t(lang, 'results.loading');
+    // The total on show belongs to the previous search; only "load more" keeps query and total.
+    if (s.status === 'idle' || (s.status === 'loading' && !this.#appending)) return t(lang, 'results.loading');
     if (s.status === 'error' || s.status === 'offline') return '';
     return s.query.trim()
       ? t(lang, 'results.countQuery', { n: s.total, query: s.query.trim() })
@@ -101,6 +110,7 @@ export class WsisEntryList extends WsisElement {
     const busy = s.status === 'loading' || s.status === 'stalled' || s.status === 'idle';
     const replacing = busy && !this.#appending;
     const terms = highlightTerms(s.query, s.corrections);
+    const level = parseHeadingLevel(this.headingLevel) ?? this.#derivedLevel;
     const skeletons = busy && (this.#appending || !s.results.length);
     const last = Math.min(Math.ceil(s.total / s.pageSize), MAX_PAGE);
     return html`${notices}
@@ -108,7 +118,7 @@ export class WsisEntryList extends WsisElement {
         ${repeat(
           !replacing || s.results.length ? s.results : [],
           (entry) => entry.id,
-          (entry, i) => renderItem(lang, entry, i, terms, this.#open),
+          (entry, i) => renderItem(lang, entry, i, terms, this.#open, level),
         )}
         ${skeletons ? Array.from({ length: SKELETONS }, () => html`<li class="skeleton" aria-hidden="true"><span></span><span></span><span></span></li>`) : nothing}
       </ul>

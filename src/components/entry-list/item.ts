@@ -2,10 +2,27 @@ import { html } from 'lit';
 import type { Entry } from '../../data/entry.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { excerpt, highlight, type TextPart } from './excerpt.js';
+import type { HeadingLevel } from './heading.js';
 import { actionLineName, actionLineShort, countriesText, sdgName, statusText, yearsText } from './format.js';
 
 /** Lit parts, never an HTML string: every piece of data is bound as text. */
 export const marked = (parts: TextPart[]) => parts.map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text));
+
+/** Tag names cannot be bound, so one template per level. */
+function titleHeading(level: HeadingLevel, content: unknown) {
+  switch (level) {
+    case 2:
+      return html`<h2 class="title">${content}</h2>`;
+    case 3:
+      return html`<h3 class="title">${content}</h3>`;
+    case 4:
+      return html`<h4 class="title">${content}</h4>`;
+    case 5:
+      return html`<h5 class="title">${content}</h5>`;
+    default:
+      return html`<h6 class="title">${content}</h6>`;
+  }
+}
 
 /** One result. `open` is called with the entry when its title is activated. */
 export function renderItem(
@@ -14,21 +31,21 @@ export function renderItem(
   index: number,
   terms: readonly string[],
   open: (entry: Entry) => void,
+  level: HeadingLevel = 3,
 ) {
   const summary = excerpt(entry.description, terms);
+  const button = html`<button
+    type="button"
+    class="open"
+    dir="auto"
+    aria-haspopup="dialog"
+    data-index=${index}
+    @click=${() => open(entry)}
+  >
+    ${marked(highlight(entry.title, terms))}
+  </button>`;
   return html`<li class="entry" part="entry">
-    <h3 class="title">
-      <button
-        type="button"
-        class="open"
-        dir="auto"
-        aria-haspopup="dialog"
-        data-index=${index}
-        @click=${() => open(entry)}
-      >
-        ${marked(highlight(entry.title, terms))}
-      </button>
-    </h3>
+    ${titleHeading(level, button)}
     <p class="org" dir="auto">${marked(highlight(entry.organization, terms))}</p>
     <p class="countries">${countriesText(lang, entry)}</p>
     <ul class="chips" aria-label=${t(lang, 'entry.actionLines')}>

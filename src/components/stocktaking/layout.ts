@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { t, type Lang } from '../../i18n/index.js';
 
 /** Facet groups in the default layout, in reading order. */
 export const LAYOUT_FACETS = ['sdg', 'region', 'entityType', 'status', 'year', 'organization'] as const;
 
 /** The default layout: search on top, filters beside (wide) or above in a disclosure (narrow), then active filters and results. */
-export function renderLayout(lang: Lang) {
+export function renderLayout(lang: Lang, headingLevel?: string | number) {
   // The map is optional and may be registered later by its own script.
   const map = customElements.get('wsis-country-map')
     ? html`<wsis-country-map lang=${lang}></wsis-country-map>`
@@ -22,7 +23,7 @@ export function renderLayout(lang: Lang) {
     <div class="results" part="results">
       ${map}
       <wsis-filter-chips lang=${lang}></wsis-filter-chips>
-      <wsis-entry-list lang=${lang}></wsis-entry-list>
+      <wsis-entry-list lang=${lang} heading-level=${ifDefined(headingLevel)}></wsis-entry-list>
     </div>
   </div>`;
 }

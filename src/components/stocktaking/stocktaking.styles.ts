@@ -6,8 +6,20 @@ export const styles = css`
     container: wsis-stocktaking / inline-size;
     min-inline-size: 0;
   }
+  /*
+   * The host is the one element page CSS can reach (\`* { font: … !important }\`, \`all: unset\`), and
+   * this shadow root's own text would inherit from it: set the text style again here.
+   */
   .base {
     min-inline-size: 0;
+    color: var(--_text);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.5;
+    letter-spacing: normal;
+    text-transform: none;
   }
   .config-error {
     margin: 0;

@@ -46,6 +46,7 @@ const sameScope = (a: Filters, b: Filters) => JSON.stringify(a) === JSON.stringi
  * @attr sync-url - Name of ONE query parameter of the page URL that mirrors the search and the open entry,
  *   so links and back/forward work (e.g. `sync-url="st"`). Without it the URL is never touched.
  * @attr page-size - Entries per page, a whole number from 1 to 100 (default 20).
+ * @attr heading-level - Level of the entry title headings, 2–6 (default: one below the heading before the widget).
  * @attr scope-action-line - Fixed action lines, a comma list such as `C7.e-health,C3`.
  * @attr scope-sdg - Fixed SDGs, a comma list of 1–17.
  * @attr scope-country - Fixed countries, a comma list of ISO codes such as `RW,KE` (`INTL` for international).
@@ -78,6 +79,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   @property({ attribute: 'sync-url' }) syncUrl?: string;
   /** Kept as written so a wrong value can be quoted back. */
   @property({ attribute: 'page-size' }) pageSize?: string | number;
+  @property({ attribute: 'heading-level' }) headingLevel?: string | number;
   @property({ attribute: 'scope-action-line' }) scopeActionLine?: string;
   @property({ attribute: 'scope-sdg' }) scopeSdg?: string;
   @property({ attribute: 'scope-country' }) scopeCountry?: string;
@@ -162,7 +164,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     >
       ${problem ? html`<p class="config-error" part="config-error" role="alert">${t(lang, problem.key, problem.params)}</p>` : nothing}
       ${extrasFailed() ? html`<p class="config-error" part="notice" role="status">${t(lang, 'widget.partsUnavailable')}</p>` : nothing}
-      ${this.customLayout ? html`<slot></slot>` : problem ? nothing : renderLayout(lang)}
+      ${this.customLayout ? html`<slot></slot>` : problem ? nothing : renderLayout(lang, this.headingLevel)}
     </div>`;
   }
 

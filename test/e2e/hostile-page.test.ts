@@ -1,0 +1,258 @@
+/**
+ * The widget on a page nobody on our side controls: strict CSP with Trusted Types, hostile
+ * global CSS, a patched fetch, clashing globals, a frozen Array.prototype and a second copy.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { generateEntries } from '../../scripts/sample/generate.js';
+import { launch, newPage, type Watch } from './helpers/browser.js';
+import { MAIN, otherVersionBundle, VERSION, writeVariant } from './helpers/dist.js';
+import { closeEntry, openEntry, search, tickActionLine, until, waitForResults } from './helpers/flow.js';
+import { hostilePage, TRACE_HEADER } from './helpers/hostile.js';
+import { jsonFile, startStack, type Stack } from './helpers/stack.js';
+
+const OTHER_VERSION = '0.0.9';
+const QUERY = 'telemedicine';
+/**
+ * Every entry carries markup, as data from an untrusted source may: an HTML sink for entry data
+ * would turn it into an inline handler, which the CSP reports (and blocks).
+ */
+const entries = generateEntries(600, 11).map((e) => ({
+  ...e,
+  organization: `${e.organization} <img src=x onerror="window.__pwned=1">`,
+  description: `${e.description} <svg onload="window.__pwned=2"></svg>`,
+}));
+
+let stack: Stack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startStack({ records: entries });
+  writeVariant(stack.dist, 'other', MAIN, otherVersionBundle(stack.dist, OTHER_VERSION));
+  for (const [name, text] of Object.entries(brokenBundles(readFileSync(join(stack.dist, MAIN), 'utf8')))) {
+    writeVariant(stack.dist, `broken-${name}`, MAIN, text);
+  }
+  stack.route('/data/sample.json', () => jsonFile(entries.slice(0, 300)));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const HOST_CONTROL = '/api/v1/health?from=host';
+
+/** Elements in the widget's shadow roots whose own text shows the hostile font (30px serif) or colour (red). */
+const LEAKS = `(() => {
+  const out = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue.trim())) continue;
+      const s = getComputedStyle(el);
+      if (s.fontSize === '30px' || /^serif$/i.test(s.fontFamily) || s.color === 'rgb(255, 0, 0)') {
+        out.push('<' + el.localName + ' class="' + (el.getAttribute('class') || '') + '"> ' + s.fontSize + ' ' + s.fontFamily + ' ' + s.color);
+      }
+    }
+  };
+  walk(document.querySelector('wsis-stocktaking').shadowRoot);
+  return out;
+})()`;
+
+/** What the server saw since request number `from`, the host page's own control request left out. */
+const widgetRequests = (from: number) => stack.requests.slice(from).filter((r) => r.url !== HOST_CONTROL);
+
+/** type a query, tick an action line, open an entry, close it; each step must change what is shown. */
+async function fullFlow(page: Page, w: Watch): Promise<void> {
+  const first = (await waitForResults(page, w)).total;
+  assert.ok(first > 0, 'the first page of results should show a count');
+  const searched = (await search(page, w, QUERY)).total;
+  assert.ok(searched > 0 && searched < first, `"${QUERY}" should narrow ${first} entries, got ${searched}`);
+  const filtered = (await tickActionLine(page, w, 'C2')).total;
+  assert.ok(filtered <= searched, `ticking C2 should not widen ${searched} entries, got ${filtered}`);
+  assert.ok(filtered > 0, 'C2 should leave some telemedicine entries');
+  const title = await openEntry(page, 0);
+  assert.ok(title.length > 0);
+  await closeEntry(page);
+}
+
+async function assertClean(page: Page, w: Watch, what: string): Promise<void> {
+  assert.equal(
+    await page.evaluate(() => (window as { __pwned?: unknown }).__pwned),
+    undefined,
+    `${what}: entry markup ran`,
+  );
+  assert.equal(w.violations.length, 0, `${what}: CSP/Trusted Types violations:\n${w.report()}`);
+  assert.equal(w.pageErrors.length, 0, `${what}: uncaught errors:\n${w.report()}`);
+  assert.equal(w.consoleErrors.length, 0, `${what}: console errors:\n${w.report()}`);
+  assert.deepEqual(w.failedRequests, [], `${what}: failed requests`);
+}
+
+/** No request of the widget (API, data file, lazy assets) went through the host's patched fetch. */
+function assertNoTrace(from: number, browserHeaders: Record<string, string>[], apiCalls = 3): void {
+  const seen = widgetRequests(from);
+  const api = seen.filter((r) => r.url.startsWith('/api/v1/entries'));
+  assert.ok(api.length >= apiCalls, `expected at least ${apiCalls} API requests, saw ${api.length}`);
+  const traced = seen.filter((r) => r.headers[TRACE_HEADER] !== undefined).map((r) => r.url);
+  assert.deepEqual(traced, [], `requests made with the host's patched fetch`);
+  assert.ok(
+    browserHeaders.every((h) => !(TRACE_HEADER in h)),
+    'the browser sent a widget request with the trace header',
+  );
+  // Positive control: the host's own fetch went through its patch, so the check can see it.
+  const control = stack.requests.slice(from).find((r) => r.url === HOST_CONTROL);
+  assert.equal(control?.headers[TRACE_HEADER], 'host-page', 'the host page patch did not run');
+}
+
+async function openHostile(options: Parameters<typeof hostilePage>[2], path: string) {
+  const url = hostilePage(stack, path, options);
+  const session = await newPage(browser);
+  const headers: Record<string, string>[] = [];
+  session.page.on('request', (r) => {
+    if (!r.url().endsWith(HOST_CONTROL)) headers.push(r.headers());
+  });
+  const from = stack.requests.length;
+  const response = await session.page.goto(url);
+  assert.match(response?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
+  return { ...session, headers, from };
+}
+
+describe('hostile host page', () => {
+  test('strict CSP, hostile CSS and globals, patched fetch, two versions: the full search works cleanly', async () => {
+    const { page, watch, context, headers, from } = await openHostile(
+      { widget: 'api="/api/v1"', secondCopy: `/dist/other/${MAIN}` },
+      '/host/hostile.html',
+    );
+    try {
+      await fullFlow(page, watch);
+      assertNoTrace(from, headers);
+      await assertClean(page, watch, 'hostile page');
+      const versions = watch.consoleWarnings.filter((m) => m.includes('wsis-stocktaking') && m.includes('version'));
+      assert.equal(versions.length, 1, `one warning about two versions, got:\n${watch.consoleWarnings.join('\n')}`);
+      assert.ok(versions[0].includes(VERSION) && versions[0].includes(OTHER_VERSION), versions[0]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('one copy under the same page: the full search works cleanly and fetch is captured', async () => {
+    const { page, watch, context, headers, from } = await openHostile({ widget: 'api="/api/v1"' }, '/host/single.html');
+    try {
+      await fullFlow(page, watch);
+      assertNoTrace(from, headers);
+      await assertClean(page, watch, 'hostile page, one copy');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('`* { all: unset }` on every element, the widget host included: the full search still works', async () => {
+    const { page, watch, context } = await openHostile({ widget: 'api="/api/v1"', allUnset: true }, '/host/unset.html');
+    try {
+      await fullFlow(page, watch);
+      await assertClean(page, watch, 'all: unset');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the page's global CSS does not restyle any text the widget draws", async () => {
+    for (const allUnset of [false, true]) {
+      // With no data source the widget shows only its configuration error.
+      for (const widget of ['api="/api/v1"', '']) {
+        const what = `${allUnset ? 'all: unset' : 'hostile CSS'}, ${widget ? 'results' : 'config error'}`;
+        const { page, watch, context } = await openHostile(
+          { widget, allUnset },
+          `/host/restyle-${allUnset}-${widget ? 'api' : 'none'}.html`,
+        );
+        try {
+          if (widget) await waitForResults(page, watch);
+          else await page.locator('wsis-stocktaking .config-error').waitFor();
+          const leaks = (await page.evaluate(LEAKS)) as string[];
+          assert.deepEqual(leaks, [], `${what}: text styled by the page`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
+  test('static mode with worker-src none: the index runs on the main thread and results appear', async () => {
+    const { page, watch, context, headers, from } = await openHostile(
+      { widget: 'src="/data/sample.json"', workerSrc: `'none'` },
+      '/host/static.html',
+    );
+    try {
+      const first = (await waitForResults(page, watch)).total;
+      assert.equal(first, 300);
+      const searched = (await search(page, watch, QUERY)).total;
+      assert.ok(searched > 0 && searched < first, `"${QUERY}" should narrow ${first}, got ${searched}`);
+      await openEntry(page, 0);
+      await closeEntry(page);
+      // The only violation allowed is the blocked worker itself, which proves the fallback ran.
+      const others = watch.violations.filter((v) => v.directive !== 'worker-src');
+      assert.deepEqual(others, [], `violations other than worker-src:\n${watch.report()}`);
+      assert.ok(watch.violations.length > 0, 'the worker should have been blocked by worker-src');
+      assert.equal(watch.pageErrors.length, 0, watch.report());
+      const errors = watch.consoleErrors.filter((m) => !/worker-src/.test(m));
+      assert.deepEqual(errors, [], 'console errors other than the blocked worker');
+      assert.deepEqual(watch.failedRequests, []);
+      assert.ok(
+        widgetRequests(from).some((r) => r.url === '/data/sample.json'),
+        'the data file was fetched',
+      );
+      assertNoTrace(from, headers, 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Deliberately broken copies of the bundle: what a careless change to a template would ship.
+ * Each edit goes into the entry list's summary template, which renders on every page.
+ */
+function brokenBundles(bundle: string): Record<string, string> {
+  const anchor = 'class="summary"';
+  assert.equal(bundle.split(anchor).length, 2, `the bundle should contain ${anchor} once`);
+  return {
+    // A `style=${…}` attribute binding, as a quick colour fix would add.
+    style: bundle.replace(anchor, `${anchor} style=\${'color: red'}`),
+    // An HTML string sink, as unsafeHTML of entry data or a hand-written innerHTML would be.
+    innerhtml: bundle.replace(anchor, `${anchor} .innerHTML=\${'<b>raw</b>'}`),
+  };
+}
+
+describe('the hostile page checks can fail', () => {
+  for (const [name, directive] of [
+    ['style', 'style-src-attr'],
+    ['innerhtml', 'require-trusted-types-for'],
+  ] as const) {
+    test(`${name === 'style' ? 'a style= binding' : 'an innerHTML sink'} in a deliberately broken bundle is detected`, async () => {
+      const { page, watch, context } = await openHostile(
+        { widget: 'api="/api/v1"', script: `/dist/broken-${name}/${MAIN}` },
+        `/host/broken-${name}.html`,
+      );
+      try {
+        await page.locator('wsis-entry-list').waitFor({ state: 'attached' });
+        await page.waitForFunction(() => document.readyState === 'complete');
+        await until(
+          () => watch.violations.length > 0,
+          () => `no violation seen:\n${watch.report()}`,
+        );
+        // The same check the clean pages pass must reject this one.
+        await assert.rejects(assertClean(page, watch, `broken-${name}`), /violations/);
+        assert.ok(
+          watch.violations.some((v) => v.directive === directive),
+          `expected a ${directive} violation, got:\n${watch.report()}`,
+        );
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
