@@ -48,10 +48,16 @@ const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-interface Config {
-  preset: (typeof PRESETS)[number];
+type Preset = (typeof PRESETS)[number];
+
+/** One page: a language (direction) at one width. */
+interface PageConfig {
   lang: (typeof LANGS)[number];
   width: number;
+}
+
+interface Config extends PageConfig {
+  preset: Preset;
 }
 
 interface AxeNode {
@@ -88,6 +94,7 @@ function sampleEntries(): Entry[] {
 }
 
 const label = (c: Config) => `${c.preset.name} / ${c.lang.lang} ${c.lang.dir} / ${c.width}px`;
+const pageLabel = (c: PageConfig) => `${c.lang.lang} ${c.lang.dir} / ${c.width}px`;
 
 /**
  * Two heading outlines, so entry titles must fit either: h1 then h2 before the widget (English
@@ -240,14 +247,37 @@ async function network(page: Page) {
   };
 }
 
-/** Puts the page into each state in turn and runs axe there. */
-async function sweep(page: Page, w: Watch, c: Config, out: Checked[], mapMissing: Set<string>): Promise<void> {
+/** Switches the live widget to a preset (and the page to its colour scheme), without a reload. */
+async function applyPreset(page: Page, preset: Preset): Promise<void> {
+  await page.emulateMedia({ colorScheme: preset.scheme });
+  await page.evaluate(
+    (theme) =>
+      new Promise((done) => {
+        const el = document.querySelector('wsis-stocktaking')!;
+        if (theme) el.setAttribute('theme', theme);
+        else el.removeAttribute('theme');
+        requestAnimationFrame(() => requestAnimationFrame(done));
+      }),
+    preset.theme ?? null,
+  );
+}
+
+/**
+ * Puts the page into each state in turn and runs axe there once per preset: presets only swap
+ * colours, so switching them on the live widget checks the same states as a page per preset.
+ */
+async function sweep(page: Page, w: Watch, c: PageConfig, out: Checked[], mapMissing: Set<string>): Promise<void> {
   const msg = c.lang.messages;
   const net = await network(page);
-  const check = async (state: State) => {
-    const record: Checked = { config: label(c), state, ...(await axe(page)) };
-    out.push(record);
-    return record;
+  const check = async (state: State, extra?: (record: Checked, config: Config) => Promise<void>) => {
+    for (const preset of PRESETS) {
+      await applyPreset(page, preset);
+      const config = { ...c, preset };
+      const record: Checked = { config: label(config), state, ...(await axe(page)) };
+      await extra?.(record, config);
+      out.push(record);
+    }
+    await applyPreset(page, PRESETS[0]);
   };
   await waitForResults(page, w);
   await check('results');
@@ -273,15 +303,16 @@ async function sweep(page: Page, w: Watch, c: Config, out: Checked[], mapMissing
     const view = page.locator('wsis-country-map button.toggle');
     await view.click();
     await page.locator('wsis-country-map table').waitFor();
-    const record = await check('map-table');
     // axe cannot judge the contrast of rows scrolled out of the table's box: scroll through them.
-    const table = await tableContrast(page);
-    record.violations.push(...table.violations);
-    assert.deepEqual(table.unjudged, [], `${label(c)}: map table cells whose contrast was never checked`);
+    await check('map-table', async (record, config) => {
+      const table = await tableContrast(page);
+      record.violations.push(...table.violations);
+      assert.deepEqual(table.unjudged, [], `${label(config)}: map table cells whose contrast was never checked`);
+    });
     await view.click();
     await page.evaluate(() => window.scrollTo(0, 0));
   } else {
-    mapMissing.add(label(c));
+    mapMissing.add(pageLabel(c));
   }
 
   let from = w.searches.length;
@@ -315,12 +346,10 @@ async function sweep(page: Page, w: Watch, c: Config, out: Checked[], mapMissing
   from = w.searches.length;
   await page.locator('wsis-entry-list .problem .retry').click();
   await waitForSearch(page, w, from);
-  assert.deepEqual(w.pageErrors, [], `${label(c)}: uncaught errors`);
+  assert.deepEqual(w.pageErrors, [], `${pageLabel(c)}: uncaught errors`);
 }
 
-const configs: Config[] = PRESETS.flatMap((preset) =>
-  LANGS.flatMap((lang) => WIDTHS.map((width) => ({ preset, lang, width }))),
-);
+const pages: PageConfig[] = LANGS.flatMap((lang) => WIDTHS.map((width) => ({ lang, width })));
 
 const checked: Checked[] = [];
 const mapMissing = new Set<string>();
@@ -328,24 +357,20 @@ const mapMissing = new Set<string>();
 describe('accessibility sweep (axe-core)', () => {
   test('zero axe violations in every state × preset × direction × width', async (t) => {
     const started = Date.now();
-    const queue = [...configs];
+    const queue = [...pages];
     const worker = async () => {
       for (let c = queue.shift(); c; c = queue.shift()) {
-        const { context, page, watch } = await newPage(browser, {
-          viewport: { width: c.width, height: 900 },
-          colorScheme: c.preset.scheme,
-        });
+        const { context, page, watch } = await newPage(browser, { viewport: { width: c.width, height: 900 } });
         try {
           const url = new URL('/host/a11y.html', stack.origin);
           url.searchParams.set('lang', c.lang.lang);
-          if (c.preset.theme) url.searchParams.set('theme', c.preset.theme);
           // Parsed while the page loads rather than at the first check.
           await page.addInitScript({ content: AXE });
           await page.goto(url.href);
           await sweep(page, watch, c, checked, mapMissing);
         } catch (error) {
           queue.length = 0; // the other pages stop after their current one
-          throw new Error(`${label(c)}: ${(error as Error).message}`, { cause: error });
+          throw new Error(`${pageLabel(c)}: ${(error as Error).message}`, { cause: error });
         } finally {
           await context.close();
         }
@@ -357,8 +382,8 @@ describe('accessibility sweep (axe-core)', () => {
     for (const r of checked)
       for (const id of r.incomplete) incomplete.set(id, (incomplete.get(id) ?? new Set()).add(r.state));
     t.diagnostic(
-      `${checked.length} combinations checked (${configs.length} preset × direction × width pages, ` +
-        `${STATES.length} states each${mapMissing.size ? `, map states missing on ${mapMissing.size}` : ''}) ` +
+      `${checked.length} combinations checked (${PRESETS.length} presets × ${STATES.length} states on ` +
+        `${pages.length} direction × width pages${mapMissing.size ? `, map states missing on ${mapMissing.size}` : ''}) ` +
         `in ${Math.round((Date.now() - started) / 1000)} s`,
     );
     for (const [id, states] of incomplete) t.diagnostic(`axe could not decide ${id} in: ${[...states].join(', ')}`);
