@@ -41,12 +41,21 @@ export function writePages(site: string): void {
 
 export interface BenchServer {
   origin: string;
+  pid: number;
   close(): void;
 }
 
 /** The reference server in a child process, so its work does not share the bench's event loop. */
-export async function startServer(dbPath: string, distDir: string, site: string): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', HERE, '--serve', dbPath, distDir, site], {
+/** `nice`: run the server at that niceness (see launchChromium). */
+export async function startServer(
+  dbPath: string,
+  distDir: string,
+  site: string,
+  { nice }: { nice?: number } = {},
+): Promise<BenchServer> {
+  const command = [process.execPath, '--import', 'tsx', HERE, '--serve', dbPath, distDir, site];
+  if (nice) command.unshift('nice', '-n', String(Math.round(nice)));
+  const child: ChildProcess = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -54,7 +63,7 @@ export async function startServer(dbPath: string, distDir: string, site: string)
   for await (const line of lines) {
     if (line.startsWith('LISTENING ')) {
       const origin = line.slice('LISTENING '.length);
-      return { origin, close: () => void child.kill() };
+      return { origin, pid: child.pid!, close: () => void child.kill() };
     }
   }
   throw new Error('the bench server exited before listening');
