@@ -1,12 +1,14 @@
 /**
  * Load-tests the reference API at 20k and 100k sample entries: the server runs in a child
- * process (its own event loop), autocannon drives a mix of typical searches for ~10 s per run,
- * with the server's caches on (as deployed) and off (every request computed).
- * Run: `npm run bench:api [-- --sizes 20000 --duration 5]`; `benchApi()` feeds a combined bench.
+ * process (its own event loop), autocannon drives a mix of typical searches in several short
+ * rounds per configuration, with the server's caches on (as deployed) and off (every request computed).
+ * Run: `npm run bench:api [-- --sizes 20000 --duration 2 --rounds 3]`; `benchApi()` feeds a combined bench.
  * Results: bench/api-results.json. BENCH_NODE_ARGS adds node flags to the server child (e.g. --cpu-prof).
+ * `database(size)` is the sample database every bench serves, built once and cached under data/bench/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { generateEntries } from '../scripts/sample/generate.js';
 import { FACET_NAMES } from '../src/data/query.js';
 import { buildApp } from '../server/app.js';
-import { openReadOnly, writeDatabase } from '../server/db.js';
+import { openReadOnly, SCHEMA_VERSION, writeDatabase } from '../server/db.js';
+import { median, spread, type Spread } from './table.js';
 
 // autocannon ships no types; this is the slice used here.
 interface Cannon extends PromiseLike<{ requests: { total: number }; non2xx: number; errors: number }> {
@@ -31,7 +34,10 @@ export interface ApiBenchRow {
   entries: number;
   caches: 'on' | 'off';
   requests: number;
+  /** Median over the rounds. */
   reqPerSec: number;
+  /** Req/s of each round. */
+  rounds: Spread;
   p50: number;
   p99: number;
   /** Server CPU time per request: a load-independent view of capacity (1000 / ms ≈ req/s per core). */
@@ -42,8 +48,10 @@ export interface ApiBenchRow {
 
 export interface ApiBenchOptions {
   sizes?: number[];
-  /** Seconds per run. */
+  /** Seconds per round. */
   duration?: number;
+  /** Rounds per configuration, back to back on the same server. */
+  rounds?: number;
   connections?: number;
 }
 
@@ -94,9 +102,22 @@ export function queryMix(): string[] {
   return paths.map((qs) => `/api/v1/entries?${qs}`);
 }
 
-function database(size: number): string {
+/** The sample generator and the schema: a change to either means new databases. */
+export function generatorVersion(): string {
+  const dir = join(root, 'scripts', 'sample');
+  const hash = createHash('sha256').update(`schema ${SCHEMA_VERSION}\n`);
+  for (const name of readdirSync(dir).sort()) if (name.endsWith('.ts')) hash.update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 10);
+}
+
+/**
+ * The sample database of `size` entries (`generateEntries(size, 1)`): data/bench/api-<size>-<generator version>.db,
+ * built when missing (about 30 s for 100k on 2 cores) and kept for later runs; older versions of it are removed.
+ */
+export function database(size: number, log: (line: string) => void = console.error): string {
   const dir = join(root, 'data', 'bench');
-  const path = join(dir, `api-${size}.db`);
+  const name = `api-${size}-${generatorVersion()}.db`;
+  const path = join(dir, name);
   if (existsSync(path)) {
     try {
       const db = openReadOnly(path);
@@ -104,13 +125,36 @@ function database(size: number): string {
       db.close();
       if (Number(count) === size) return path;
     } catch {
-      // Stale or foreign file: rebuilt below.
+      // Damaged or foreign file: rebuilt below.
     }
   }
   mkdirSync(dir, { recursive: true });
-  console.log(`building ${size} sample entries at ${path} ...`);
+  for (const old of readdirSync(dir)) {
+    if (old !== name && new RegExp(`^api-${size}(-[0-9a-f]+)?\\.db$`).test(old))
+      rmSync(join(dir, old), { force: true });
+  }
+  log(`building ${size} sample entries at ${path} ...`);
+  const t0 = Date.now();
   writeDatabase(generateEntries(size, 1), path);
+  log(`  built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return path;
+}
+
+/**
+ * `database(size)` in a child process, so building it does not block this event loop: the bench builds
+ * a missing 100k database while sections that measure no time run.
+ */
+export function databaseInChild(size: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', here, '--prepare', String(size)], {
+      cwd: root,
+      stdio: ['ignore', 2, 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(database(size)) : reject(new Error(`building the ${size} database failed (${code})`)),
+    );
+  });
 }
 
 async function startChild(dbPath: string, caches: boolean): Promise<{ child: ChildProcess; url: string }> {
@@ -152,8 +196,7 @@ function percentile(sorted: number[], q: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 100) / 100;
 }
 
-async function load(url: string, paths: string[], duration: number, connections: number) {
-  const samples: number[] = [];
+async function load(url: string, paths: string[], duration: number, connections: number, samples: number[]) {
   const instance = autocannon({
     url,
     connections,
@@ -163,18 +206,21 @@ async function load(url: string, paths: string[], duration: number, connections:
   });
   instance.on('response', (_client, _status, _bytes, ms) => samples.push(ms));
   const result = await instance;
-  samples.sort((a, b) => a - b);
-  return {
-    requests: result.requests.total,
-    reqPerSec: Math.round(result.requests.total / duration),
-    p50: percentile(samples, 0.5),
-    p99: percentile(samples, 0.99),
-    failures: result.non2xx + result.errors,
+  return { requests: result.requests.total, failures: result.non2xx + result.errors };
+}
+
+/** Every path once, `connections` at a time: fills the caches when on, wakes the JIT either way. */
+async function warmUp(url: string, paths: string[], connections: number): Promise<void> {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path; path = queue.shift())
+      await (await fetch(url + path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
   };
+  await Promise.all(Array.from({ length: connections }, worker));
 }
 
 export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchRow[]> {
-  const { sizes = [20000, 100000], duration = 10, connections = 10 } = options;
+  const { sizes = [20000, 100000], duration = 2, rounds = 3, connections = 10 } = options;
   const paths = queryMix();
   const rows: ApiBenchRow[] = [];
   for (const entries of sizes) {
@@ -182,15 +228,34 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
     for (const caches of ['on', 'off'] as const) {
       const { child, url } = await startChild(dbPath, caches === 'on');
       try {
-        // Warm-up: every request once, in turn (fills the caches when on, wakes the JIT either way).
-        for (const path of paths)
-          await (await fetch(url + path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+        // Caches on: every path once, to fill them. Off: enough to wake the JIT.
+        await warmUp(url, caches === 'on' ? paths : paths.slice(0, 3 * connections), connections);
         const cpuBefore = await cpuTime(child);
-        const figures = await load(url, paths, duration, connections);
-        const cpuMsPerRequest = Math.round((((await cpuTime(child)) - cpuBefore) / figures.requests) * 1000) / 1000;
-        const row = { entries, caches, ...figures, cpuMsPerRequest };
+        const samples: number[] = [];
+        const perRound: number[] = [];
+        let requests = 0;
+        let failures = 0;
+        for (let i = 0; i < rounds; i++) {
+          const round = await load(url, paths, duration, connections, samples);
+          perRound.push(round.requests / duration);
+          requests += round.requests;
+          failures += round.failures;
+        }
+        const cpuMsPerRequest = Math.round((((await cpuTime(child)) - cpuBefore) / requests) * 1000) / 1000;
+        samples.sort((a, b) => a - b);
+        const row: ApiBenchRow = {
+          entries,
+          caches,
+          requests,
+          reqPerSec: Math.round(median(perRound)),
+          rounds: spread(perRound.map(Math.round)),
+          p50: percentile(samples, 0.5),
+          p99: percentile(samples, 0.99),
+          cpuMsPerRequest,
+          failures,
+        };
         console.log(
-          `${String(entries).padStart(6)} entries, caches ${caches.padEnd(3)}: ${String(row.reqPerSec).padStart(5)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.cpuMsPerRequest} CPU ms/req  (${row.requests} requests, ${row.failures} failures)`,
+          `${String(entries).padStart(6)} entries, caches ${caches.padEnd(3)}: ${String(row.reqPerSec).padStart(5)} req/s (${row.rounds.min}–${row.rounds.max} over ${rounds} × ${duration} s)  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.cpuMsPerRequest} CPU ms/req  (${row.requests} requests, ${row.failures} failures)`,
         );
         rows.push(row);
       } finally {
@@ -213,20 +278,28 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { values, positionals } = parseArgs({
     options: {
       serve: { type: 'boolean' },
+      prepare: { type: 'boolean' },
       'cache-mb': { type: 'string' },
       duration: { type: 'string' },
+      rounds: { type: 'string' },
       sizes: { type: 'string' },
     },
     allowPositionals: true,
   });
   if (values.serve) {
     await serve(positionals[0], Number(values['cache-mb'] ?? 64));
+  } else if (values.prepare) {
+    for (const size of positionals.map(Number)) database(size);
   } else {
     console.log(
       `API bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${queryMix().length} distinct requests`,
     );
     const sizes = values.sizes?.split(',').map(Number);
-    const results = await benchApi({ duration: Number(values.duration ?? 10), sizes });
+    const results = await benchApi({
+      duration: Number(values.duration ?? 2),
+      rounds: Number(values.rounds ?? 3),
+      sizes,
+    });
     const out = join(root, 'bench', 'api-results.json');
     writeFileSync(
       out,

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.js';
 import type { Facets } from '../src/data/query.js';
 import { INTERNATIONAL } from '../src/data/vocabulary.js';
 import { buildWorld } from '../scripts/build-map.js';
 import { generateEntries } from '../scripts/sample/generate.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ASSET = join(root, 'dist', 'wsis-world.json');
 
 export interface Figures {
   median: number;
@@ -155,10 +155,23 @@ window.bench = {
 };
 `;
 
-export async function benchMap({ entries = 20000, rounds = 15 } = {}): Promise<MapBenchResult> {
+export async function benchMap({
+  entries = 20000,
+  rounds = 15,
+  distDir = join(root, 'dist'),
+  browser: shared,
+}: {
+  entries?: number;
+  rounds?: number;
+  /** Where wsis-world.json is (built there when missing). */
+  distDir?: string;
+  /** A running Chromium to use (the bench has its own context); one is launched when absent. */
+  browser?: Browser;
+} = {}): Promise<MapBenchResult> {
+  const ASSET = join(distDir, 'wsis-world.json');
   if (!existsSync(ASSET)) {
     // The bench needs the real asset; build it as scripts/build-map.ts would.
-    mkdirSync(join(root, 'dist'), { recursive: true });
+    mkdirSync(distDir, { recursive: true });
     writeFileSync(ASSET, JSON.stringify(buildWorld()));
   }
   const data = generateEntries(entries, 1);
@@ -173,19 +186,8 @@ export async function benchMap({ entries = 20000, rounds = 15 } = {}): Promise<M
 
   const dir = mkdtempSync(join(tmpdir(), 'wsis-map-bench-'));
   let server: Server | undefined;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = shared ?? (await launchChromium());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await build({
       stdin: { contents: PAGE, resolveDir: root, loader: 'ts', sourcefile: 'bench-map-page.ts' },
@@ -219,7 +221,7 @@ export async function benchMap({ entries = 20000, rounds = 15 } = {}): Promise<M
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     page.on('pageerror', (e) => console.error(e));
     await page.goto(`http://127.0.0.1:${port}/`);
     const raw = await page.evaluate(
@@ -236,7 +238,8 @@ export async function benchMap({ entries = 20000, rounds = 15 } = {}): Promise<M
       rerender: timing(raw.rerender),
     };
   } finally {
-    await browser.close();
+    await context.close();
+    if (!shared) await browser.close();
     server?.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,8 +4,11 @@
  * JSHeapUsedSize from CDP Performance.getMetrics after HeapProfiler.collectGarbage.
  * No leak = heap after the long run ≤ LEAK_RATIO × heap after the short one.
  */
-import type { CDPSession, Page } from 'playwright-core';
-import { ensureDatabase, launchChromium, startServer } from './startup.js';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { chromiumPids, launchChromium } from '../scripts/chromium.js';
+import { holdNice } from './nice.js';
+import { database } from './api.js';
+import { startServer } from './startup.js';
 import { ratio, table } from './table.js';
 import { writeStaticData } from './typing.js';
 
@@ -19,12 +22,11 @@ export interface MemoryRow {
   short: number;
   shortMb: number;
   long: number;
-  /** Searches asked for; `long` is fewer when the time budget ran out. */
-  longTarget: number;
   longMb: number;
   growth: number;
   noLeak: boolean;
-  /** Mean wall time per search (answer + render; both modes share the CPU), for context. */
+  /** Mean wall time per search (answer + render; both modes share the CPU with each other and
+   * whatever runs beside them), for context only. */
   msPerSearch: number;
 }
 
@@ -51,12 +53,12 @@ const INIT = `(() => {
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    // Searches from..to-1, stopping early at deadline (performance.now() time).
-    async run(from, to, deadline) {
+    // Searches from..to-1, one after another, as fast as answers and renders come.
+    async run(from, to) {
       const store = document.querySelector('wsis-stocktaking').store;
       const t0 = performance.now();
       let i = from;
-      for (; i < to && performance.now() < deadline; i++) {
+      for (; i < to; i++) {
         await new Promise((resolve) => {
           let started = false;
           const off = store.subscribe((s) => {
@@ -65,20 +67,18 @@ const INIT = `(() => {
           });
           store.restore(plan(i));
         });
-        // Lets the elements render the answer before the next search.
+        // Lit renders in microtasks after the answer; this task runs once they are done.
         await new Promise((r) => setTimeout(r, 0));
       }
       return { done: i, ms: performance.now() - t0 };
     },
-    now: () => performance.now(),
   };
 })();`;
 
 type PageApi = {
   __memory: {
     ready(t: number): Promise<boolean>;
-    run(from: number, to: number, deadline: number): Promise<{ done: number; ms: number }>;
-    now(): number;
+    run(from: number, to: number): Promise<{ done: number; ms: number }>;
   };
 };
 
@@ -97,19 +97,17 @@ async function memoryRun(
   entries: number,
   short: number,
   long: number,
-  budgetMs: number,
 ): Promise<MemoryRow> {
   if (!(await page.evaluate((t) => (window as unknown as PageApi).__memory.ready(t), 60000))) {
     throw new Error(`memory ${mode} ${entries}: no results`);
   }
-  const deadline = (await page.evaluate(() => (window as unknown as PageApi).__memory.now())) + budgetMs;
-  const run = (from: number, to: number, until: number) =>
-    page.evaluate(([a, b, c]) => (window as unknown as PageApi).__memory.run(a, b, c), [from, to, until] as const);
+  const run = (from: number, to: number) =>
+    page.evaluate(([a, b]) => (window as unknown as PageApi).__memory.run(a, b), [from, to] as const);
   const baseMb = await heapMb(cdp);
-  // The short run always completes: it is the baseline.
-  const first = await run(0, short, Infinity);
+  const first = await run(0, short);
   const shortMb = await heapMb(cdp);
-  const second = await run(short, long, deadline);
+  const second = await run(short, long);
+  if (second.done !== long) throw new Error(`memory ${mode}: ${second.done} of ${long} searches ran`);
   const longMb = await heapMb(cdp);
   const growth = longMb / shortMb;
   return {
@@ -118,12 +116,11 @@ async function memoryRun(
     baseMb,
     short,
     shortMb,
-    long: second.done,
-    longTarget: long,
+    long,
     longMb,
     growth,
     noLeak: growth <= LEAK_RATIO,
-    msPerSearch: (first.ms + second.ms) / second.done,
+    msPerSearch: (first.ms + second.ms) / long,
   };
 }
 
@@ -134,7 +131,9 @@ export async function benchMemory({
   long = 1000,
   staticEntries = 5000,
   apiEntries = 20000,
-  budgetMs = Infinity,
+  browser: shared,
+  nice,
+  release,
   log = console.error,
 }: {
   distDir: string;
@@ -143,14 +142,26 @@ export async function benchMemory({
   long?: number;
   staticEntries?: number;
   apiEntries?: number;
-  /** For both runs (they run side by side); the long runs stop early when it is spent. */
-  budgetMs?: number;
+  /** A running Chromium to use (each mode has its own context); one is launched when absent. */
+  browser?: Browser;
+  /**
+   * Run the server, and the browser launched here, at this niceness: in the background of timed
+   * sections, using only CPU time they leave (heap figures do not depend on it).
+   */
+  nice?: number;
+  /** When it settles, `nice` ends: the rest runs at normal priority. */
+  release?: Promise<void>;
   log?: (line: string) => void;
 }): Promise<MemoryRow[]> {
   writeStaticData(site, [staticEntries]);
-  const server = await startServer(ensureDatabase(apiEntries, log), distDir, site);
-  const browser = await launchChromium();
-  const end = Date.now() + budgetMs;
+  const server = await startServer(database(apiEntries, log), distDir, site, { nice });
+  const browser = shared ?? (await launchChromium({ nice }));
+  let stop = () => {};
+  if (nice) {
+    const pid = chromiumPids.get(browser);
+    stop = holdNice(() => (pid ? [server.pid, pid] : [server.pid]), nice);
+    void release?.then(() => stop());
+  }
   let rows: MemoryRow[];
   try {
     // Both at once, in separate renderers: heap figures do not depend on CPU time, and it halves the wait.
@@ -169,8 +180,8 @@ export async function benchMemory({
           const cdp = await context.newCDPSession(page);
           await cdp.send('Performance.enable');
           await page.goto(`${server.origin}/widget.html?${query}`);
-          const row = await memoryRun(page, cdp, mode, entries, short, long, end - Date.now());
-          log(`  memory: ${mode} done`);
+          const row = await memoryRun(page, cdp, mode, entries, short, long);
+          log(`  memory: ${mode} done, ${row.long} searches, ${row.msPerSearch.toFixed(0)} ms each`);
           return row;
         } finally {
           await context.close();
@@ -178,7 +189,8 @@ export async function benchMemory({
       }),
     );
   } finally {
-    await browser.close();
+    stop();
+    if (!shared) await browser.close();
     server.close();
   }
   return rows;
@@ -198,8 +210,7 @@ export function formatMemory(rows: MemoryRow[]): string[] {
         'ms/search',
       ],
       rows.map((r) => [
-        `${r.mode === 'api' ? 'API' : 'static'} ${r.entries / 1000}k (N=${r.short}, M=${r.long}` +
-          (r.long < r.longTarget ? ` of ${r.longTarget}, time budget)` : ')'),
+        `${r.mode === 'api' ? 'API' : 'static'} ${r.entries / 1000}k (N=${r.short}, M=${r.long})`,
         mb(r.baseMb),
         mb(r.shortMb),
         mb(r.longMb),

@@ -1,30 +1,23 @@
 /**
  * Static-mode search bench in Chromium: keystroke → results through the worker (p50/p95),
  * index readiness and worker heap at 1k/5k/20k generated entries, beside a linear
- * `includes` scan (floor) and fuse.js (1k). Run: npm run bench:search
+ * `includes` scan (floor) and fuse.js (1k). Run: `npm run bench:search [-- --sizes 1000,5000]`;
+ * `runSearchBench()` feeds the combined bench (`npm run bench -- --only search`).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.js';
 import { generateEntries } from '../scripts/sample/generate.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const SIZES = [1000, 5000, 20000];
+export const SEARCH_SIZES = [1000, 5000, 20000];
 const BUDGET_MS = 50;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--headless',
-];
 
 export interface Timing {
   p50: number;
@@ -224,11 +217,11 @@ function serve(dir: string): Promise<{ server: Server; origin: string }> {
 }
 
 /** The worker's used heap after a full GC, read over CDP (performance.memory is not in workers). */
-async function workerHeapMb(browser: Browser): Promise<number> {
+async function workerHeapMb(browser: Browser, origin: string): Promise<number> {
   const cdp: CDPSession = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const target = targetInfos.find((t) => t.type === 'worker' && t.url.endsWith('/wsis-static-index.js'));
+    const target = targetInfos.find((t) => t.type === 'worker' && t.url === `${origin}/wsis-static-index.js`);
     if (!target) return NaN;
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     let id = 0;
@@ -251,18 +244,33 @@ async function workerHeapMb(browser: Browser): Promise<number> {
   }
 }
 
-export async function runSearchBench(log: (line: string) => void = console.log): Promise<SearchBenchFigures> {
+export async function runSearchBench({
+  sizes: wanted = SEARCH_SIZES,
+  browser: shared,
+  log = console.log,
+}: {
+  /** Entry counts to measure; fuse.js runs at the smallest. */
+  sizes?: number[];
+  /** A running Chromium to use (the bench has its own context); one is launched when absent. */
+  browser?: Browser;
+  log?: (line: string) => void;
+} = {}): Promise<SearchBenchFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'wsis-bench-search-'));
+  const SIZES = [...wanted].sort((a, b) => a - b);
   let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
   let server: Server | undefined;
   try {
     await bundle(dir);
-    const all = generateEntries(Math.max(...SIZES), 20240601);
-    for (const n of SIZES) writeFileSync(join(dir, `data-${n}.json`), JSON.stringify(all.slice(0, n)));
+    const all = generateEntries(Math.max(...SIZES, 1000), 20240601);
+    // fuse.js always runs at 1k.
+    for (const n of new Set([...SIZES, 1000]))
+      writeFileSync(join(dir, `data-${n}.json`), JSON.stringify(all.slice(0, n)));
     const served = await serve(dir);
     server = served.server;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
+    browser = shared ?? (await launchChromium());
+    context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(`${served.origin}/`);
     const queries = benchQueries();
     log(`${queries.length} queries per size`);
@@ -273,7 +281,7 @@ export async function runSearchBench(log: (line: string) => void = console.log):
       const ready = await page.evaluate(([u]) => window.bench.load(u, true), [url] as const);
       await page.evaluate(([q]) => window.bench.run(q.slice(0, 20)), [queries] as const);
       const worker = await page.evaluate(([q]) => window.bench.run(q), [queries] as const);
-      const heap = await workerHeapMb(browser);
+      const heap = await workerHeapMb(browser, served.origin);
       await page.evaluate(() => window.bench.dispose());
       const floor = await page.evaluate(([u, q]) => window.bench.floor(u, q), [url, queries] as const);
       const figures: SizeFigures = {
@@ -296,7 +304,8 @@ export async function runSearchBench(log: (line: string) => void = console.log):
     const within = sizes.filter((s) => s.worker.p95 <= BUDGET_MS).map((s) => s.entries);
     return { queries: queries.length, sizes, fuse1k, largestWithinBudget: within.length ? Math.max(...within) : null };
   } finally {
-    await browser?.close();
+    if (shared) await context?.close();
+    else await browser?.close();
     server?.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -355,6 +364,7 @@ declare global {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const figures = await runSearchBench();
+  const { values } = parseArgs({ options: { sizes: { type: 'string' } } });
+  const figures = await runSearchBench({ sizes: values.sizes?.split(',').map(Number) });
   console.log(formatSearchBench(figures));
 }

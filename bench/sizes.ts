@@ -148,6 +148,48 @@ async function composition(): Promise<{ rows: CompositionRow[]; total: number; h
   }
 }
 
+/** What loads a dist/ file, for the note column. Other names get a generic note. */
+const KNOWN: Record<string, string> = {
+  'wsis-static-index.js': 'static mode (src=) only, in a worker',
+  'wsis-suggest.js': 'search box, first use',
+  'wsis-world.json': 'map only',
+  'integrity.json': 'SRI hashes, not loaded by pages',
+};
+
+/**
+ * Every dist/*.js and dist/*.json beside the initial script, sorted by name. A file is `counted` as a
+ * lazy download when the initial script names it, or a file it names does (chunks, workers, language
+ * files); files identical to the initial script are versioned copies of it.
+ */
+export function distFiles(distDir: string): { name: string; note: string; counted: boolean }[] {
+  const MAIN = 'wsis-stocktaking.js';
+  const names = readdirSync(distDir)
+    .filter((f) => /\.(js|json)$/.test(f) && f !== MAIN)
+    .sort();
+  const text = (f: string) => readFileSync(join(distDir, f), 'latin1');
+  const main = readFileSync(join(distDir, MAIN));
+  const reached = new Set<string>();
+  const language = (f: string) => /^wsis-i18n-[\w-]+\.json$/.test(f);
+  // Language files are named by a template (`wsis-i18n-${lang}.json`).
+  const named = (source: string, f: string) => source.includes(f) || (language(f) && source.includes('wsis-i18n-'));
+  const queue = [MAIN];
+  for (let from = queue.shift(); from; from = queue.shift()) {
+    const source = text(from);
+    for (const f of names.filter((n) => !reached.has(n) && named(source, n))) {
+      reached.add(f);
+      if (f.endsWith('.js')) queue.push(f);
+    }
+  }
+  return names.map((name) => {
+    if (readFileSync(join(distDir, name)).equals(main))
+      return { name, note: `same bytes as ${MAIN} (versioned URL), not added`, counted: false };
+    if (KNOWN[name]) return { name, note: KNOWN[name], counted: reached.has(name) };
+    if (language(name)) return { name, note: 'one language, when lang= asks for it', counted: reached.has(name) };
+    if (reached.has(name)) return { name, note: 'named by the script, loaded when needed', counted: true };
+    return { name, note: 'not named by the script', counted: false };
+  });
+}
+
 function file(path: string): Measured | undefined {
   return existsSync(path) ? measure(readFileSync(path)) : undefined;
 }
@@ -160,22 +202,11 @@ export async function benchSizes({ distDir = join(ROOT, 'dist') } = {}): Promise
   const script = file(join(distDir, 'wsis-stocktaking.js'));
   if (!script) throw new Error(`${join(distDir, 'wsis-stocktaking.js')} is missing`);
   add('ours: wsis-stocktaking.js (initial script)', 'ours', script);
-  // Lazy assets, loaded from beside the script when needed; language files as their largest one.
-  const LAZY: Record<string, string> = {
-    'wsis-static-index.js': 'static mode (src=) only',
-    'wsis-suggest.js': 'search box, first use',
-    'wsis-world.json': 'map only',
-  };
-  const assets = readdirSync(distDir).filter(
-    (f) => /^wsis-.+\.(js|json)$/.test(f) && f !== 'wsis-stocktaking.js' && !/^wsis-stocktaking-\d/.test(f),
-  );
-  for (const f of assets.filter((f) => !f.startsWith('wsis-i18n-')).sort()) {
-    add(`ours: ${f} (lazy${LAZY[f] ? `, ${LAZY[f]}` : ''})`, 'ours', file(join(distDir, f)));
-  }
-  const langs = assets.filter((f) => f.startsWith('wsis-i18n-'));
-  if (langs.length) {
-    const largest = langs.map((f) => file(join(distDir, f))!).sort((a, b) => b.gzip - a.gzip)[0];
-    add(`ours: wsis-i18n-*.json (lazy, largest of ${langs.length})`, 'ours', largest);
+  // Every other dist/*.js and dist/*.json, whatever the build splits off.
+  for (const { name, note, counted } of distFiles(distDir)) {
+    const m = file(join(distDir, name))!;
+    if (counted) add(`ours: ${name} (lazy)`, 'ours', m, note);
+    else add(`  ${name}`, 'ours', m, note);
   }
   const esm = join(distDir, 'esm', 'index.js');
   if (existsSync(esm)) {

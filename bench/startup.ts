@@ -2,55 +2,21 @@
  * Start-up: navigation start → first result item painted, for a page that embeds the script and
  * `<wsis-stocktaking api>` against the reference server (20k entries, its own process).
  * Cold = a new browser context per run (empty HTTP cache); warm = the same context, reloaded.
- * Also the shared pieces of the browser sections: the server child, the pages, Chromium.
+ * Also the shared pieces of the browser sections: the server child and the pages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { generateEntries } from '../scripts/sample/generate.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.js';
 import { buildApp } from '../server/app.js';
-import { openReadOnly, writeDatabase } from '../server/db.js';
+import { database } from './api.js';
 import { ms, ratio, spread, table, type Spread } from './table.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HERE = fileURLToPath(import.meta.url);
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-
-/** The sample database bench/api.ts also uses (same path, seed and check), built when missing. */
-export function ensureDatabase(entries: number, log: (line: string) => void = console.error): string {
-  const dir = join(ROOT, 'data', 'bench');
-  const path = join(dir, `api-${entries}.db`);
-  if (existsSync(path)) {
-    try {
-      const db = openReadOnly(path);
-      const count = db.prepare(`SELECT value FROM meta WHERE key = 'entries'`).pluck().get();
-      db.close();
-      if (Number(count) === entries) return path;
-    } catch {
-      // Rebuilt below.
-    }
-  }
-  mkdirSync(dir, { recursive: true });
-  log(`building ${entries} sample entries at ${path} ...`);
-  writeDatabase(generateEntries(entries, 1), path);
-  return path;
-}
 
 /** Pages served at / beside /dist/ and /api/v1/. */
 export function writePages(site: string): void {
@@ -75,12 +41,21 @@ export function writePages(site: string): void {
 
 export interface BenchServer {
   origin: string;
+  pid: number;
   close(): void;
 }
 
 /** The reference server in a child process, so its work does not share the bench's event loop. */
-export async function startServer(dbPath: string, distDir: string, site: string): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', HERE, '--serve', dbPath, distDir, site], {
+/** `nice`: run the server at that niceness (see launchChromium). */
+export async function startServer(
+  dbPath: string,
+  distDir: string,
+  site: string,
+  { nice }: { nice?: number } = {},
+): Promise<BenchServer> {
+  const command = [process.execPath, '--import', 'tsx', HERE, '--serve', dbPath, distDir, site];
+  if (nice) command.unshift('nice', '-n', String(Math.round(nice)));
+  const child: ChildProcess = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -88,7 +63,7 @@ export async function startServer(dbPath: string, distDir: string, site: string)
   for await (const line of lines) {
     if (line.startsWith('LISTENING ')) {
       const origin = line.slice('LISTENING '.length);
-      return { origin, close: () => void child.kill() };
+      return { origin, pid: child.pid!, close: () => void child.kill() };
     }
   }
   throw new Error('the bench server exited before listening');
@@ -141,14 +116,15 @@ const INIT = `(() => {
     document.addEventListener('wsis-search', () => {
       if (marks.event) return;
       marks.event = performance.now();
-      // Lit renders in a microtask after the event: wait for the item, then for its frame to be painted.
+      // Lit renders in a microtask after the event: the first frame with the item, once painted
+      // (a task queued from requestAnimationFrame runs after that frame's paint).
       const frame = () =>
         requestAnimationFrame(() => {
           if (!item()) return frame();
-          requestAnimationFrame(() => {
+          setTimeout(() => {
             marks.painted = performance.now();
             resolve();
-          });
+          }, 0);
         });
       frame();
     });
@@ -174,8 +150,6 @@ const INIT = `(() => {
 const measureLoad = (page: Page): Promise<Load> =>
   page.evaluate(() => (window as unknown as { __startup: { read(): Promise<Load> } }).__startup.read());
 
-const MIN_RUNS = 5;
-
 export interface StartupFigures {
   entries: number;
   cold: Spread;
@@ -189,19 +163,18 @@ export async function benchStartup({
   site,
   runs = 20,
   entries = 20000,
-  budgetMs = Infinity,
+  browser: shared,
 }: {
   distDir: string;
   site: string;
+  /** Cold runs, and as many warm ones. */
   runs?: number;
   entries?: number;
-  /** Cold and warm each stop early (after at least MIN_RUNS) once their half is spent. */
-  budgetMs?: number;
+  /** A running Chromium to use (each run has its own context); one is launched when absent. */
+  browser?: Browser;
 }): Promise<StartupFigures> {
-  const start = Date.now();
-  const more = (done: number, until: number) => done < runs && (done < MIN_RUNS || Date.now() < until);
-  const server = await startServer(ensureDatabase(entries), distDir, site);
-  const browser = await launchChromium();
+  const server = await startServer(database(entries), distDir, site);
+  const browser = shared ?? (await launchChromium());
   const url = `${server.origin}/startup.html`;
   try {
     const options = { viewport: { width: 1280, height: 900 } };
@@ -226,8 +199,7 @@ export async function benchStartup({
     }
 
     const cold: Load[] = [];
-    const coldUntil = start + budgetMs / 2;
-    while (more(cold.length, coldUntil)) {
+    while (cold.length < runs) {
       const context = await browser.newContext(options);
       await context.addInitScript({ content: INIT });
       const page = await context.newPage();
@@ -242,7 +214,7 @@ export async function benchStartup({
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     await measureLoad(page);
-    while (more(warm.length, start + budgetMs)) {
+    while (warm.length < runs) {
       await page.reload({ waitUntil: 'commit' });
       warm.push(await measureLoad(page));
     }
@@ -255,7 +227,7 @@ export async function benchStartup({
       phases: { cold: phasesOf(cold), warm: phasesOf(warm) },
     };
   } finally {
-    await browser.close();
+    if (!shared) await browser.close();
     server.close();
   }
 }

@@ -2,15 +2,17 @@
  * Keystroke → results painted in the whole widget, in Chromium: API mode against the reference
  * server at 20k and 100k entries, static mode (`src=`, index in the worker) at 1k, 5k and 20k.
  * Each keystroke is a real key event into the search box; it counts as done when `wsis-search`
- * reports that exact text and two animation frames have passed (the results are painted).
+ * reports that exact text and the next frame has been painted (a task queued from requestAnimationFrame).
  * The store waits DEBOUNCE_MS after the last keystroke before searching, so figures are given with
  * that pause and without it. Main-thread long tasks are counted over the typing.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEntries } from '../scripts/sample/generate.js';
-import { ensureDatabase, launchChromium, startServer } from './startup.js';
+import { launchChromium } from '../scripts/chromium.js';
+import { database } from './api.js';
+import { startServer } from './startup.js';
 import { ms, ratio, spread, table, type Spread } from './table.js';
 
 /** SearchStore's default `debounceMs`; the element has no attribute to change it. */
@@ -41,7 +43,7 @@ export function typingPlan(quick = false): Step[] {
       { type: 'clear' },
     ];
   }
-  // Varied from the start, so a run cut short by the time budget still covers every kind.
+  // 207 keystrokes: the issue asks for at least 200 typed queries per configuration.
   return [
     text('telemedicine'),
     text('helth'),
@@ -119,8 +121,9 @@ const INIT = `(() => {
     const done = s.resolve;
     s.resolve = null;
     const event = performance.now();
-    requestAnimationFrame(() => requestAnimationFrame(() =>
-      done({ key: s.key, start: s.start, event, painted: performance.now(), total: e.detail.total })));
+    // Lit renders in microtasks after the event; a task queued from the next frame runs once it is painted.
+    requestAnimationFrame(() => setTimeout(() =>
+      done({ key: s.key, start: s.start, event, painted: performance.now(), total: e.detail.total }), 0));
   });
   const arm = (expect) => {
     watch();
@@ -178,9 +181,8 @@ interface Sample {
 export interface TypingRow {
   mode: 'api' | 'static';
   entries: number;
+  /** Keys typed (every one in the plan), timed-out ones included. */
   keystrokes: number;
-  /** Keystrokes in the plan; fewer were typed when the time budget ran out. */
-  planned: number;
   /** Keystroke → painted, debounce included. */
   withDebounce: Spread;
   /** The same minus DEBOUNCE_MS. */
@@ -226,23 +228,18 @@ function actions(plan: Step[]): Action[] {
   return out;
 }
 
-async function typeAll(
-  page: Page,
-  plan: Step[],
-  deadline: number,
-  minKeys: number,
-): Promise<{ samples: Sample[]; timeouts: number }> {
+async function typeAll(page: Page, plan: Step[]): Promise<{ samples: Sample[]; timeouts: number }> {
   await page.locator('wsis-stocktaking wsis-search-box input').focus();
   const samples: Sample[] = [];
   let timeouts = 0;
   for (const action of actions(plan)) {
-    if (Date.now() > deadline && samples.length + timeouts >= minKeys) break;
     if ('act' in action) {
       await page.evaluate(([s, t]) => (window as unknown as PageApi).__typing.act(s, t), [action.act, 10000] as const);
       continue;
     }
     if (action.selectFirst) await page.keyboard.press('Control+A');
-    // The page arms itself on the input event, so no round trip is needed before the key.
+    // The page arms itself on the input event, so no round trip is needed before the key; the next
+    // key goes in as soon as this one's results are painted.
     if (action.key === 'Backspace') await page.keyboard.press('Backspace');
     else await page.keyboard.type(action.key);
     const sample = await page.evaluate((t) => (window as unknown as PageApi).__typing.wait(t), 10000);
@@ -252,19 +249,13 @@ async function typeAll(
   return { samples, timeouts };
 }
 
-interface RunOptions {
-  plan: Step[];
-  budgetMs: number;
-  minKeys: number;
-  log: (line: string) => void;
-}
-
 async function typingRun(
   browser: Browser,
   origin: string,
   mode: 'api' | 'static',
   entries: number,
-  { plan, budgetMs, minKeys, log }: RunOptions,
+  plan: Step[],
+  log: (line: string) => void,
 ): Promise<TypingRow> {
   // A new context per run: empty HTTP cache, fresh page.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -288,14 +279,13 @@ async function typingRun(
     const readyMs = Date.now() - t0;
     await warm('', 10000);
     const start = await page.evaluate(() => (window as unknown as PageApi).__typing.reset());
-    const { samples, timeouts } = await typeAll(page, plan, t0 + budgetMs, minKeys);
+    const { samples, timeouts } = await typeAll(page, plan);
     const tasks = await page.evaluate((t) => (window as unknown as PageApi).__typing.since(t), start);
     const keys = samples.length + timeouts;
     return {
       mode,
       entries,
       keystrokes: keys,
-      planned: keystrokes(plan),
       withDebounce: spread(samples.map((s) => s.painted - s.key)),
       minusDebounce: spread(samples.map((s) => s.painted - s.key - DEBOUNCE_MS)),
       searchToPaint: spread(samples.map((s) => s.painted - s.start)),
@@ -311,55 +301,54 @@ async function typingRun(
   }
 }
 
-/** Static data files in the site directory: nested slices of one generated set. */
+/** Static data files in the site directory: nested slices of one generated set, written once per site. */
 export function writeStaticData(site: string, sizes = STATIC_SIZES): void {
-  const all = generateEntries(Math.max(...sizes), 1);
-  for (const n of sizes) writeFileSync(join(site, `data-${n}.json`), JSON.stringify(all.slice(0, n)));
+  const missing = sizes.filter((n) => !existsSync(join(site, `data-${n}.json`)));
+  if (!missing.length) return;
+  const all = generateEntries(Math.max(...missing), 1);
+  for (const n of missing) writeFileSync(join(site, `data-${n}.json`), JSON.stringify(all.slice(0, n)));
 }
 
 export async function benchTyping({
   distDir,
   site,
   quick = false,
-  budgetMs = Infinity,
-  minKeys = quick ? 10 : 40,
+  browser: shared,
   log = console.error,
 }: {
   distDir: string;
   site: string;
+  /** The short plan (25 keys): a smoke run, not for the goals. */
   quick?: boolean;
-  /** For the whole section; split evenly, time left by one run passes to the next. */
-  budgetMs?: number;
-  /** Typed per run even when the budget is spent, so every run has figures. */
-  minKeys?: number;
+  /** A running Chromium to use (each run has its own context); one is launched when absent. */
+  browser?: Browser;
   log?: (line: string) => void;
 }): Promise<TypingRow[]> {
   const plan = typingPlan(quick);
   const rows: TypingRow[] = [];
-  const end = Date.now() + budgetMs;
-  const configs = API_SIZES.length + STATIC_SIZES.length;
-  const options = (): RunOptions => ({ plan, budgetMs: (end - Date.now()) / (configs - rows.length), minKeys, log });
   writeStaticData(site);
-  const browser = await launchChromium();
+  const browser = shared ?? (await launchChromium());
+  const done = (row: TypingRow) => {
+    rows.push(row);
+    log(
+      `  typing: ${row.mode} ${row.entries}: ${row.keystrokes} keys, minus debounce p50 ${ms(row.minusDebounce.p50)} p95 ${ms(row.minusDebounce.p95)} ms`,
+    );
+  };
   try {
     for (const entries of API_SIZES) {
       // A fresh server per size: its caches start empty, as after a deploy.
-      const server = await startServer(ensureDatabase(entries, log), distDir, site);
+      const server = await startServer(database(entries, log), distDir, site);
       try {
-        rows.push(await typingRun(browser, server.origin, 'api', entries, options()));
-        log(`  typing: API ${entries} done`);
+        done(await typingRun(browser, server.origin, 'api', entries, plan, log));
         if (entries === API_SIZES[0]) {
-          for (const n of STATIC_SIZES) {
-            rows.push(await typingRun(browser, server.origin, 'static', n, options()));
-            log(`  typing: static ${n} done`);
-          }
+          for (const n of STATIC_SIZES) done(await typingRun(browser, server.origin, 'static', n, plan, log));
         }
       } finally {
         server.close();
       }
     }
   } finally {
-    await browser.close();
+    if (!shared) await browser.close();
   }
   return rows.sort((a, b) => (a.mode === b.mode ? a.entries - b.entries : a.mode === 'api' ? -1 : 1));
 }
@@ -390,9 +379,7 @@ export function formatTyping(rows: TypingRow[], floorP95: Record<number, number>
     ],
     rows.map((r) => [
       `${r.mode === 'api' ? 'API' : 'static'} ${r.entries / 1000}k`,
-      String(r.keystrokes) +
-        (r.keystrokes < r.planned ? ` of ${r.planned}` : '') +
-        (r.timeouts ? ` (${r.timeouts} timed out)` : ''),
+      String(r.keystrokes) + (r.timeouts ? ` (${r.timeouts} timed out)` : ''),
       ms(r.withDebounce.p50),
       ms(r.withDebounce.p95),
       ms(r.minusDebounce.p50),
@@ -416,7 +403,5 @@ export function formatTyping(rows: TypingRow[], floorP95: Record<number, number>
       .map(([k, v]) => `${SHORT[k] ?? k.replace(/^wsis-/, '')} ${ms(v)}`);
     lines.push(`    ${r.mode === 'api' ? 'API' : 'static'} ${r.entries / 1000}k: ${parts.join(', ')}`);
   }
-  if (rows.some((r) => r.keystrokes < r.planned))
-    lines.push('  "N of M": the time budget ran out before the plan did.');
   return lines;
 }

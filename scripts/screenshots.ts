@@ -3,7 +3,8 @@
  * `npx tsx scripts/screenshots.ts` (builds and starts what `npm start` does, on a spare port).
  */
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 
 const port = Number(process.env.PORT ?? 8099);
 const base = `http://127.0.0.1:${port}`;
@@ -69,18 +70,7 @@ const scrollToMap = async (page: Page) => {
 
 try {
   await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await shoot(wide, '/index.html', 'default-1280.png');
   const narrow = await browser.newPage({ viewport: { width: 320, height: 900 } });
