@@ -1,23 +1,11 @@
 /** Debian's Chromium through playwright-core, and a watcher for what a page must never do. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-export const CHROMIUM = process.env.WSIS_CHROMIUM ?? '/usr/bin/chromium';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../../scripts/chromium.js';
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`e2e: no browser at ${CHROMIUM} (apt-get install -y chromium)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`e2e: no browser at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+  return launchChromium();
 }
 
 /** Generous: the machine is shared, and a wait that is long enough never costs time when things work. */
