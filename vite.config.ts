@@ -65,8 +65,8 @@ function loadersFromScripts(): Plugin {
  * Trusted Types its own `lit-html` policy could not be created.
  */
 const secondCopyGuard = `{ const first = globalThis.customElements && customElements.get('wsis-stocktaking');
-if (first) { console.warn('wsis-stocktaking: version ${version} was not started, because version ' +
-(first.wsisVersion || 'unknown') + ' is already on the page. Load the widget script once.'); return; } }`;
+if (first) { console.warn(['wsis-stocktaking: version', ${JSON.stringify(version)}, 'was not started, because version',
+first.wsisVersion || 'unknown', 'is already on the page. Load the widget script once.'].join(' ')); return; } }`;
 
 /** What only the extras chunk contains; anything else it imports must come from src/internal/shared.ts. */
 const EXTRAS_OWN = [
