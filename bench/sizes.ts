@@ -35,6 +35,8 @@ export interface CompositionRow {
 export interface SizesResult {
   rows: SizeRow[];
   script: Measured;
+  /** The versioned extras file the script loads right after it starts (filters, map, export, detail). */
+  extras?: Measured;
   /** Pagefind Component UI JS+CSS, minified: the size goal's comparison. */
   pagefindComponent?: Measured;
   composition: CompositionRow[];
@@ -170,8 +172,12 @@ export function distFiles(distDir: string): { name: string; note: string; counte
   const main = readFileSync(join(distDir, MAIN));
   const reached = new Set<string>();
   const language = (f: string) => /^wsis-i18n-[\w-]+\.json$/.test(f);
-  // Language files are named by a template (`wsis-i18n-${lang}.json`).
-  const named = (source: string, f: string) => source.includes(f) || (language(f) && source.includes('wsis-i18n-'));
+  const extras = (f: string) => /^wsis-extras-[\w.-]+\.js$/.test(f);
+  // Language files and the versioned extras file are named by templates (`wsis-i18n-${lang}.json`).
+  const named = (source: string, f: string) =>
+    source.includes(f) ||
+    (language(f) && source.includes('wsis-i18n-')) ||
+    (extras(f) && source.includes('wsis-extras-'));
   const queue = [MAIN];
   for (let from = queue.shift(); from; from = queue.shift()) {
     const source = text(from);
@@ -184,6 +190,8 @@ export function distFiles(distDir: string): { name: string; note: string; counte
     if (readFileSync(join(distDir, name)).equals(main))
       return { name, note: `same bytes as ${MAIN} (versioned URL), not added`, counted: false };
     if (KNOWN[name]) return { name, note: KNOWN[name], counted: reached.has(name) };
+    if (extras(name))
+      return { name, note: 'filters, map, export, detail; right after the script', counted: reached.has(name) };
     if (language(name)) return { name, note: 'one language, when lang= asks for it', counted: reached.has(name) };
     if (reached.has(name)) return { name, note: 'named by the script, loaded when needed', counted: true };
     return { name, note: 'not named by the script', counted: false };
@@ -202,9 +210,11 @@ export async function benchSizes({ distDir = join(ROOT, 'dist') } = {}): Promise
   const script = file(join(distDir, 'wsis-stocktaking.js'));
   if (!script) throw new Error(`${join(distDir, 'wsis-stocktaking.js')} is missing`);
   add('ours: wsis-stocktaking.js (initial script)', 'ours', script);
+  let extras: Measured | undefined;
   // Every other dist/*.js and dist/*.json, whatever the build splits off.
   for (const { name, note, counted } of distFiles(distDir)) {
     const m = file(join(distDir, name))!;
+    if (/^wsis-extras-/.test(name)) extras = m;
     if (counted) add(`ours: ${name} (lazy)`, 'ours', m, note);
     else add(`  ${name}`, 'ours', m, note);
   }
@@ -251,7 +261,15 @@ export async function benchSizes({ distDir = join(ROOT, 'dist') } = {}): Promise
   );
 
   const { rows: comp, total, how } = await composition();
-  return { rows, script, pagefindComponent, composition: comp, compositionTotal: total, compositionSource: how };
+  return {
+    rows,
+    script,
+    extras,
+    pagefindComponent,
+    composition: comp,
+    compositionTotal: total,
+    compositionSource: how,
+  };
 }
 
 export function formatSizes(r: SizesResult): string[] {
