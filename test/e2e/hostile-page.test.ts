@@ -210,6 +210,36 @@ describe('hostile host page', () => {
       await context.close();
     }
   });
+
+  for (const [name, widget] of [
+    ['search, filters and entry detail', 'api="/api/v1"'],
+    ['static mode', 'src="/data/sample.json"'],
+  ] as const) {
+    test(`Trusted Types allowing only lit-html (${name}): all works, and the refused policy is the only report`, async () => {
+      const { page, watch, context } = await openHostile(
+        { widget, policies: 'lit-html' },
+        `/host/lit-only-${widget.startsWith('api') ? 'api' : 'static'}.html`,
+      );
+      try {
+        if (widget.startsWith('api')) await fullFlow(page, watch);
+        else {
+          assert.equal((await waitForResults(page, watch)).total, 300);
+          assert.ok((await search(page, watch, QUERY)).total > 0);
+        }
+        // The extras (filters, map, export, detail) arrived without a script-URL sink: as a module.
+        assert.ok(await page.evaluate(() => !!customElements.get('wsis-country-map')), 'the extras never loaded');
+        const policy = (v: { directive: string }) => v.directive === 'trusted-types';
+        assert.ok(watch.violations.every(policy), `violations besides the refused policy:\n${watch.report()}`);
+        assert.ok(watch.violations.length <= 1, `the policy was tried more than once:\n${watch.report()}`);
+        assert.equal(watch.pageErrors.length, 0, watch.report());
+        const errors = watch.consoleErrors.filter((m) => !/TrustedTypePolicy named 'wsis-stocktaking'/.test(m));
+        assert.deepEqual(errors, [], 'console errors other than the refused policy');
+        assert.deepEqual(watch.failedRequests, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 /**

@@ -9,6 +9,8 @@ import { html } from './stack.js';
 export interface CspOptions {
   /** Overrides worker-src (the static-mode variant blocks workers). */
   workerSrc?: string;
+  /** Overrides the allowed Trusted Types policies (default POLICIES). */
+  policies?: string;
 }
 
 /** Trusted Types policies the README tells pages to allow: Lit's, and the widget's own for its lazy scripts. */
@@ -25,7 +27,7 @@ export function strictCsp(nonce: string, options: CspOptions = {}): string {
     `style-src 'self'`,
     ...(options.workerSrc ? [`worker-src ${options.workerSrc}`] : []),
     `require-trusted-types-for 'script'`,
-    `trusted-types ${POLICIES}`,
+    `trusted-types ${options.policies ?? POLICIES}`,
   ].join('; ');
 }
 
