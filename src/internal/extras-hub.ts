@@ -27,15 +27,13 @@ export function whenExtras(): Promise<Extras> {
   pending ??= (loader ? loader() : Promise.reject(new Error('No loader for the extras script')))
     .then(() => {
       if (!provided) throw new Error('The extras script ran but registered nothing');
+      settle(false);
       return provided;
     })
-    .then(
-      (extras) => (settle(false), extras),
-      (error: unknown) => {
-        settle(true);
-        throw error;
-      },
-    )
+    .catch((error: unknown) => {
+      settle(true);
+      throw error;
+    })
     .finally(() => {
       pending = undefined;
     });

@@ -1,4 +1,4 @@
-import { admits, policyRefused, trustedScriptUrl } from './trusted-url.js';
+import { admitted, policyRefused, trustedScriptUrl } from './trusted-url.js';
 
 /**
  * Runs one of our lazily loaded files. Strict CSP pages allow it through the nonce of their own
@@ -7,12 +7,9 @@ import { admits, policyRefused, trustedScriptUrl } from './trusted-url.js';
  * (our files are plain IIFEs, valid as either; a cross-origin import needs CORS).
  */
 export function loadScript(url: string): Promise<void> {
-  if (policyRefused()) {
-    if (!admits(url)) return Promise.reject(new TypeError(`wsis-stocktaking: refusing to load ${url}`));
-    return import(/* @vite-ignore */ url).then(() => undefined);
-  }
   const script = document.createElement('script');
   try {
+    if (policyRefused()) return import(/* @vite-ignore */ admitted(url)).then(() => undefined);
     script.src = trustedScriptUrl(url);
   } catch (error) {
     return Promise.reject(error);
