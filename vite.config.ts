@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, normalizePath, type Plugin } from 'vite';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { borrowShared } from './scripts/vite-shared.js';
+import { sharedKeyName } from './src/internal/shared-key.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -92,7 +93,7 @@ export default defineConfig(({ mode }) => {
     kind === 'main'
       ? [loadersFromScripts(), templates]
       : kind === 'extras'
-        ? [borrowShared(source('src/internal/shared.ts'), `wsis-stocktaking.shared@${version}`, EXTRAS_OWN), templates]
+        ? [borrowShared(source('src/internal/shared.ts'), sharedKeyName(version), EXTRAS_OWN), templates]
         : [];
   return {
     publicDir: false,

@@ -28,9 +28,10 @@ import * as loadScript from './load-script.js';
 import * as trustedUrl from './trusted-url.js';
 import * as scriptUrl from './script-url.js';
 import * as wsisElement from './wsis-element.js';
+import { sharedKeyName } from './shared-key.js';
 import { VERSION } from './version.js';
 
-export const SHARED_KEY = Symbol.for(`wsis-stocktaking.shared@${VERSION}`);
+export const SHARED_KEY = Symbol.for(sharedKeyName(VERSION));
 
 const shared = {
   lit,
