@@ -5,15 +5,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { webkitGtkLauncher } from './scripts/webkitgtk-launcher.mjs';
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The Chromium flags the benches and the e2e suite use too (scripts/chromium.ts). */
+const chromiumArgs = JSON.parse(readFileSync(new URL('./scripts/chromium-args.json', import.meta.url), 'utf8'));
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
 

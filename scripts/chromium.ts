@@ -1,5 +1,5 @@
 /**
- * The Chromium that benches and screenshots drive through playwright-core: Debian's build, and the
+ * The Chromium that benches, screenshots and the e2e suite drive through playwright-core: Debian's build, and the
  * flags that keep it quiet (no sandbox in containers, no GPU, no background traffic to time against).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,15 +13,10 @@ export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** The browser process of a Chromium launched with `nice` (its wrapper records it). */
 export const chromiumPids = new WeakMap<Browser, number>();
 
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** No sandbox in containers, no GPU, no background traffic; the browser tests use the same list. */
+export const CHROMIUM_ARGS: readonly string[] = JSON.parse(
+  readFileSync(new URL('./chromium-args.json', import.meta.url), 'utf8'),
+) as string[];
 
 /**
  * Headless unless `options.headless` is false. `nice` starts the browser and every process it forks at
