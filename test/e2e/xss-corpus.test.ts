@@ -119,6 +119,23 @@ async function detailFields(page: Page) {
 }
 
 /** Checks the list on the current page, then opens and checks every entry's detail. */
+/** A page of the host, with every dialog (alert, confirm) a payload might open recorded and dismissed. */
+async function openHost(path: string) {
+  const session = await newPage(browser);
+  const dialogs: string[] = [];
+  session.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  try {
+    await session.page.goto(`${stack.origin}/host/${path}`);
+  } catch (error) {
+    await session.context.close();
+    throw error;
+  }
+  return { ...session, dialogs };
+}
+
 async function checkPage(page: Page, w: Watch, dialogs: string[], label: string): Promise<number> {
   await assertInert(page, w, dialogs, label);
   const titles = await page.locator('wsis-entry-list button.open').allTextContents();
@@ -182,14 +199,8 @@ describe('XSS corpus through the importer, the reference server and the built bu
   });
 
   test('every results page and every entry detail shows the payloads as inert text', async (t) => {
-    const { page, watch, context } = await newPage(browser);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { page, watch, context, dialogs } = await openHost('xss.html');
     try {
-      await page.goto(`${stack.origin}/host/xss.html`);
       const { total } = await waitForResults(page, watch);
       assert.equal(total, served.length);
       let seen = 0;
@@ -209,14 +220,8 @@ describe('XSS corpus through the importer, the reference server and the built bu
   });
 
   test('a payload typed as the query is shown as text in the summary, suggestions and highlights', async () => {
-    const { page, watch, context } = await newPage(browser);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { page, watch, context, dialogs } = await openHost('xss.html');
     try {
-      await page.goto(`${stack.origin}/host/xss.html`);
       await waitForResults(page, watch);
       for (const query of [`<img src=x onerror=${run(990)}>`, `"><svg onload=${run(991)}>`, 'onerror']) {
         const from = watch.searches.length;
@@ -273,14 +278,8 @@ describe('XSS corpus through the importer, the reference server and the built bu
   });
 
   test('static mode drops the invalid rows itself and shows the rest as inert text', async () => {
-    const { page, watch, context } = await newPage(browser);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { page, watch, context, dialogs } = await openHost('xss-static.html');
     try {
-      await page.goto(`${stack.origin}/host/xss-static.html`);
       const { total } = await waitForResults(page, watch);
       assert.equal(total, served.length, 'static mode should keep exactly the valid rows');
       const opened = await checkPage(page, watch, dialogs, 'static mode');
