@@ -8,9 +8,12 @@ import { launchChromium } from './chromium.js';
 
 const port = Number(process.env.PORT ?? 8099);
 const base = `http://127.0.0.1:${port}`;
-const server = spawn('npx', ['tsx', 'server/start.ts', '--port', String(port), '--log-level', 'warn'], {
-  stdio: 'inherit',
-});
+// Node itself, not npx: killing npx left the server it started running.
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'server/start.ts', '--port', String(port), '--log-level', 'warn'],
+  { stdio: 'inherit' },
+);
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -75,28 +78,14 @@ try {
   await shoot(wide, '/index.html', 'default-1280.png');
   const narrow = await browser.newPage({ viewport: { width: 320, height: 900 } });
   await shoot(narrow, '/index.html', 'default-320.png');
-  const mapDefault = async (p: Page) => scrollToMap(p);
-  await shoot(wide, '/index.html', 'map-default.png', mapDefault, true);
-  await shoot(
-    wide,
-    '/index.html',
-    'map-dark.png',
-    async (p) => {
-      await setAttrs({ theme: 'dark' })(p);
-      await scrollToMap(p);
-    },
-    true,
-  );
-  await shoot(
-    wide,
-    '/index.html',
-    'map-arabic.png',
-    async (p) => {
-      await setAttrs({ lang: 'ar' })(p);
-      await scrollToMap(p);
-    },
-    true,
-  );
+  // The map section, after the widget took these attributes.
+  const mapWith = (attrs: Record<string, string>) => async (p: Page) => {
+    await setAttrs(attrs)(p);
+    await scrollToMap(p);
+  };
+  await shoot(wide, '/index.html', 'map-default.png', mapWith({}), true);
+  await shoot(wide, '/index.html', 'map-dark.png', mapWith({ theme: 'dark' }), true);
+  await shoot(wide, '/index.html', 'map-arabic.png', mapWith({ lang: 'ar' }), true);
   await shoot(wide, '/index.html', 'arabic-1280.png', setAttrs({ lang: 'ar' }));
   await shoot(wide, '/configurator.html', 'configurator.png');
   await shoot(wide, '/ungis.html', 'ungis.png');
