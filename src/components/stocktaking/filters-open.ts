@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 
-/** The container width (in rem) from which the layout puts the filters beside the list; see stocktaking.styles.ts. */
+/**
+ * The container width (in rem) from which the layout puts the filters beside the list: the `48rem` of
+ * stocktaking.styles.ts, written out there because the build minifies only CSS without interpolations.
+ */
 export const WIDE_REM = 48;
 
 /**

@@ -8,7 +8,9 @@ export const styles = css`
   }
   /*
    * The host is the one element page CSS can reach (\`* { font: … !important }\`, \`all: unset\`), and
-   * this shadow root's own text would inherit from it: set the text style again here.
+   * this shadow root's own text would inherit from it: set the text style again here (the same
+   * declarations as :host in base.styles.ts; not shared, as the build minifies only CSS without
+   * interpolations).
    */
   .base {
     min-inline-size: 0;
