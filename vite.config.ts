@@ -1,118 +1,58 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, normalizePath, type Plugin } from 'vite';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { borrowShared } from './scripts/vite-shared.js';
-import { sharedKeyName } from './src/internal/shared-key.js';
+import { classicStub, plainDynamicImports, tolerantLitVersions } from './scripts/vite-plugins.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
-/**
- * Four IIFE builds into dist/: the widget (default mode); the filters, map, export and entry
- * detail (`--mode extras`, loaded by the widget right after it starts, borrowing its Lit); the
- * static-mode index worker (`--mode worker`, loaded only when `src` is used) and the search
- * suggestions' fuzzy matcher (`--mode suggest`, loaded on first use of the search box). The last
- * two keep MiniSearch and fuse.js out of the main bundle.
- */
-const builds = {
-  main: { entry: 'src/bundle.ts', name: 'WsisStocktaking', file: 'wsis-stocktaking.js' },
-  extras: { entry: 'src/extras.ts', name: 'WsisExtras', file: `wsis-extras-${version}.js` },
-  worker: { entry: 'src/data/static/worker.ts', name: 'WsisStaticIndex', file: 'wsis-static-index.js' },
-  suggest: { entry: 'src/components/search-box/suggest-chunk.ts', name: 'WsisSuggest', file: 'wsis-suggest.js' },
-};
-
-/**
- * An IIFE cannot split code, so a dynamic import would inline its target: the widget script gets
- * loaders that fetch dist/wsis-suggest.js (fuse.js) and the extras script (static mode) instead,
- * and the build fails if what they load slips in.
- */
-function loadersFromScripts(): Plugin {
-  const swaps = new Map([
-    [source('src/components/search-box/load-matcher.ts'), source('src/components/search-box/load-matcher-script.ts')],
-    [source('src/data/load-static-source.ts'), source('src/data/load-static-source-script.ts')],
-  ]);
-  const banned: [path: string, home: string][] = [
-    ['/node_modules/fuse.js/', 'wsis-suggest.js'],
-    ['/node_modules/minisearch/', 'wsis-static-index.js'],
-    ['/src/data/static/static-source.ts', `wsis-extras-${version}.js`],
-  ];
-  return {
-    name: 'wsis-loaders-from-scripts',
-    enforce: 'pre',
-    resolveId: {
-      filter: { id: /load-(matcher|static-source)/ },
-      async handler(id, importer, options) {
-        const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
-        return (resolved && swaps.get(normalizePath(resolved.id))) ?? null;
-      },
-    },
-    generateBundle(_, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk') continue;
-        for (const [path, home] of banned) {
-          if (chunk.moduleIds.some((id) => normalizePath(id).includes(path))) {
-            this.error(`${path} must stay out of ${chunk.fileName}; it belongs in ${home}`);
-          }
-        }
-      }
-    },
-  };
+/** `src/components/country-map/define.ts` → `country-map`: chunks are named after the element's folder. */
+function chunkName(id: string | null, fallback: string): string {
+  if (!id) return fallback;
+  const file = basename(id).replace(/\.[^.]+$/, '');
+  return file === 'define' || file === 'index' ? basename(dirname(id)) : file;
 }
 
 /**
- * Runs first in the widget script: a second copy on the page stops before Lit starts, since under
- * Trusted Types its own `lit-html` policy could not be created.
+ * One ES-module build into dist/: the module entry (src/bundle.ts), chunks split at each dynamic
+ * `import()` (filters, map, export, detail, suggestions, static engine, languages) and assets found
+ * through `new URL(…, import.meta.url)` (map geometry). Every name but the classic stub's carries a
+ * content hash, so files of two versions can never be mixed: the entry imports its chunks by
+ * relative URL, and a changed chunk is a new file.
  */
-const secondCopyGuard = `{ const first = globalThis.customElements && customElements.get('wsis-stocktaking');
-if (first) { console.warn(['wsis-stocktaking: version', ${JSON.stringify(version)}, 'was not started, because version',
-first.wsisVersion || 'unknown', 'is already on the page. Load the widget script once.'].join(' ')); return; } }`;
-
-/** What only the extras chunk contains; anything else it imports must come from src/internal/shared.ts. */
-const EXTRAS_OWN = [
-  '/src/extras.ts',
-  '/src/components/entry-detail/',
-  '/src/components/action-line-filter/',
-  '/src/components/facet-filter/',
-  '/src/components/country-map/',
-  '/src/components/export/',
-  '/src/components/filter-chips/',
-  '/src/data/export.ts',
-  '/src/data/static/',
-  '/src/i18n/en-extras.ts',
-  '/src/i18n/extras.ts',
-];
-
-export default defineConfig(({ mode }) => {
-  const kind = mode === 'worker' || mode === 'suggest' || mode === 'extras' ? mode : 'main';
-  const build = builds[kind];
+export default defineConfig({
+  publicDir: false,
+  define: { __WSIS_VERSION__: JSON.stringify(version) },
   // Lit's templates and styles ship as strings, which the JS minifier leaves alone.
-  const templates = minifyHtmlLiterals() as unknown as Plugin;
-  const plugins =
-    kind === 'main'
-      ? [loadersFromScripts(), templates]
-      : kind === 'extras'
-        ? [borrowShared(source('src/internal/shared.ts'), sharedKeyName(version), EXTRAS_OWN), templates]
-        : [];
-  return {
-    publicDir: false,
-    define: { __WSIS_VERSION__: JSON.stringify(version) },
-    plugins,
-    build: {
-      outDir: 'dist',
-      emptyOutDir: kind === 'main',
-      target: 'es2022',
-      sourcemap: false,
-      copyPublicDir: false,
-      lib: {
-        entry: build.entry,
-        formats: ['iife'],
-        name: build.name,
-        fileName: () => build.file,
+  plugins: [
+    minifyHtmlLiterals() as unknown as Plugin,
+    plainDynamicImports(),
+    tolerantLitVersions(),
+    classicStub(source('src/stub.ts'), version),
+  ],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    copyPublicDir: false,
+    modulePreload: false,
+    manifest: true,
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: { module: source('src/bundle.ts') },
+      preserveEntrySignatures: false,
+      output: {
+        // fuse.js and MiniSearch have non-ASCII keys and strings; escapes keep the files charset-proof.
+        charset: 'ascii',
+        entryFileNames: 'wsis-[name]-[hash].js',
+        chunkFileNames: (chunk) => `wsis-${chunkName(chunk.facadeModuleId, 'shared')}-[hash].js`,
+        assetFileNames: 'wsis-[name]-[hash][extname]',
       },
-      // fuse.js and MiniSearch have non-ASCII keys and strings; escapes keep the files charset-proof.
-      rolldownOptions: { output: { charset: 'ascii', intro: kind === 'main' ? secondCopyGuard : undefined } },
     },
-  };
+  },
+  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: 'wsis-static-worker-[hash].js' } } },
 });

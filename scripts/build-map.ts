@@ -1,5 +1,5 @@
 /**
- * Builds dist/wsis-world.json, the geometry of <wsis-country-map>, from world-atlas:
+ * Builds src/data/world/wsis-world.json (a build output, not kept in git), the geometry of <wsis-country-map>, from world-atlas:
  * countries as projected SVG paths keyed by ISO 3166-1 alpha-2, a label point per country
  * (keyboard order), and dots for countries too small for the 1:110m file.
  * Run with `tsx scripts/build-map.ts [out.json]`; the output is deterministic.
@@ -13,25 +13,12 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { COUNTRY_REGION } from '../src/data/countries.js';
+import type { World } from '../src/data/world.js';
 
 export const WIDTH = 960;
 export const MAX_HEIGHT = 500;
 /** Coordinates are kept to 1/STEP of a viewBox unit. */
 const STEP = 10;
-
-/** The asset's shape; the runtime validates the same fields. */
-export interface WorldAsset {
-  w: number;
-  h: number;
-  /** Country paths by alpha-2. */
-  c: Record<string, string>;
-  /** Label point per country (largest polygon's centroid), also for dots. */
-  p: Record<string, [number, number]>;
-  /** Countries missing from the 1:110m file, drawn as dots at their label point. */
-  d: string[];
-  /** Land no entry can be tagged with (Kosovo has no ISO code), drawn but not interactive. */
-  x: string;
-}
 
 // ISO 3166-1 numeric → alpha-2, all 249 assigned codes; the compact string keeps it reviewable.
 const NUMERIC = `004AF 008AL 010AQ 012DZ 016AS 020AD 024AO 028AG 031AZ 032AR 036AU 040AT 044BS 048BH 050BD 051AM
@@ -146,7 +133,7 @@ function codeOf(geometry: GeometryObject<Props>): string | undefined {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function buildWorld(): WorldAsset {
+export function buildWorld(): World {
   const topo = atlas('countries-110m.json');
   const geometries = topo.objects.countries.geometries;
 
@@ -227,7 +214,7 @@ export function buildWorld(): WorldAsset {
 }
 
 function main(): void {
-  const out = process.argv[2] ?? fileURLToPath(new URL('../dist/wsis-world.json', import.meta.url));
+  const out = process.argv[2] ?? fileURLToPath(new URL('../src/data/world/wsis-world.json', import.meta.url));
   const world = buildWorld();
   const json = JSON.stringify(world);
   mkdirSync(dirname(out), { recursive: true });

@@ -1,23 +1,17 @@
 /**
- * Runs after the Vite builds: copies dist/wsis-stocktaking.js to a versioned name that a CDN may
- * cache for ever, and writes dist/integrity.json with the Subresource Integrity hash, size and
- * gzip size of each shipped file, for the `<script integrity>` of embed snippets.
+ * Runs after the Vite build: copies the classic stub dist/wsis-stocktaking.js to a versioned name
+ * that a CDN may cache for ever, and writes dist/integrity.json with the Subresource Integrity hash,
+ * size and gzip size of every file the script build ships, for the `<script integrity>` of embed
+ * snippets. The stub pins its module entry by content-hashed name, and the entry its chunks.
  * Run with `tsx scripts/postbuild.ts [distDir]`.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 export const MAIN_FILE = 'wsis-stocktaking.js';
-/** Loaded lazily from beside the script; hashed when the build made them. */
-const OPTIONAL_FILES = [
-  'wsis-static-index.js',
-  'wsis-suggest.js',
-  'wsis-world.json',
-  ...['ar', 'es', 'fr', 'ru', 'zh'].map((lang) => `wsis-i18n-${lang}.json`),
-];
 
 export interface FileIntegrity {
   /** `sha384-<base64>`, as the `integrity` attribute wants it. */
@@ -36,8 +30,6 @@ export function sri(bytes: Uint8Array): string {
 }
 
 export const versionedName = (version: string) => `wsis-stocktaking-${version}.js`;
-/** The filters, map, export and entry detail, which the script loads from beside itself. */
-export const extrasName = (version: string) => `wsis-extras-${version}.js`;
 
 /** The package version; it becomes part of a file name, so only a plain semver is accepted. */
 export function packageVersion(packageJson = fileURLToPath(new URL('../package.json', import.meta.url))): string {
@@ -48,17 +40,24 @@ export function packageVersion(packageJson = fileURLToPath(new URL('../package.j
   return version;
 }
 
-/** Copies the versioned script and writes integrity.json into `dist`; returns what it wrote. */
+/** The stub first, then its versioned copy, then the module entry, chunks and assets by name. */
+function shipped(dist: string, versioned: string): string[] {
+  const others = readdirSync(dist)
+    .filter((name) => name.startsWith('wsis-') && name !== MAIN_FILE && name !== versioned)
+    .filter((name) => statSync(join(dist, name)).isFile())
+    .sort();
+  return [MAIN_FILE, versioned, ...others];
+}
+
+/** Copies the versioned stub and writes integrity.json into `dist`; returns what it wrote. */
 export function postbuild(dist: string, version: string): IntegrityManifest {
   const main = join(dist, MAIN_FILE);
   if (!existsSync(main)) throw new Error(`postbuild: ${main} is missing; run vite build first`);
   const versioned = versionedName(version);
   copyFileSync(main, join(dist, versioned));
   const files: Record<string, FileIntegrity> = {};
-  for (const name of [MAIN_FILE, versioned, extrasName(version), ...OPTIONAL_FILES]) {
-    const path = join(dist, name);
-    if (!existsSync(path)) continue;
-    const bytes = readFileSync(path);
+  for (const name of shipped(dist, versioned)) {
+    const bytes = readFileSync(join(dist, name));
     files[name] = { integrity: sri(bytes), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
   const manifest: IntegrityManifest = { version, files };
@@ -66,11 +65,16 @@ export function postbuild(dist: string, version: string): IntegrityManifest {
   return manifest;
 }
 
+/** The npm build (tsc into dist/esm) resolves the map geometry beside data/world.js, as the source does. */
+export function copyNpmAssets(root: string, dist: string): void {
+  const world = join(root, 'src/data/world');
+  if (existsSync(world)) cpSync(world, join(dist, 'esm/data/world'), { recursive: true });
+}
+
 export function summary(dist: string, manifest: IntegrityManifest): string {
   const main = manifest.files[MAIN_FILE];
-  const kb = (n: number) => (n / 1000).toFixed(1);
   return (
-    `postbuild: ${join(dist, versionedName(manifest.version))} (${kb(main.bytes)} kB, ${kb(main.gzip)} kB gzip, ` +
+    `postbuild: ${join(dist, versionedName(manifest.version))} (${main.bytes} bytes, ${main.gzip} gzip, ` +
     `${main.integrity.slice(0, 19)}…); SRI for ${Object.keys(manifest.files).length} files in ${join(dist, 'integrity.json')}`
   );
 }
@@ -79,6 +83,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dist = process.argv[2] ?? 'dist';
   try {
     console.log(summary(dist, postbuild(dist, packageVersion())));
+    copyNpmAssets(fileURLToPath(new URL('..', import.meta.url)), dist);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

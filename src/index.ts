@@ -1,4 +1,7 @@
-/** The npm entry: registers every element and language (as the script build does) and exports the building blocks. */
+/**
+ * The npm entry: registers every element of src/element-list.ts (as the script build does) and
+ * every language, and exports the building blocks.
+ */
 import './i18n/all.js';
 
 export { WsisStocktaking } from './components/stocktaking/define.js';
@@ -8,6 +11,9 @@ export { WsisSearchBox } from './components/search-box/define.js';
 export { WsisActionLineFilter } from './components/action-line-filter/define.js';
 export { WsisFacetFilter } from './components/facet-filter/define.js';
 export { WsisFilterChips } from './components/filter-chips/define.js';
+export { WsisCountryMap } from './components/country-map/define.js';
+export { WsisExport } from './components/export/define.js';
+export { ELEMENTS, type ElementTag } from './element-list.js';
 
 export { SearchStore, type StoreOptions, type StoreSnapshot } from './state/search-store.js';
 export type { SearchState, SearchStatus } from './state/types.js';
@@ -28,6 +34,12 @@ export type {
   SearchResponse,
   Sort,
 } from './data/query.js';
-export type { WsisEntryOpenDetail, WsisErrorDetail, WsisSearchDetail } from './internal/events.js';
+export type {
+  ExportFormat,
+  WsisEntryOpenDetail,
+  WsisErrorDetail,
+  WsisExportDetail,
+  WsisSearchDetail,
+} from './internal/events.js';
 export { VERSION } from './internal/version.js';
 export { registerMessages, LANGS, type Lang } from './i18n/index.js';

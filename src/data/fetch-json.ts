@@ -1,11 +1,17 @@
 import { SourceError, type SourceErrorCode } from './source.js';
 
 /**
- * Captured once, when this module is evaluated: the widget script loads before page code,
- * so a host page that later patches window.fetch (to add headers or credentials) cannot
+ * Captured once: by the script build's stub, which loads before page code, else when this module
+ * is evaluated. So a host page that later patches window.fetch (to add headers or credentials) cannot
  * turn our CORS-simple GETs into preflighted or credentialed ones.
  */
-export const nativeFetch: typeof fetch | undefined = globalThis.fetch?.bind(globalThis);
+export const nativeFetch: typeof fetch | undefined = (stubFetch() ?? globalThis.fetch)?.bind(globalThis);
+
+/** The fetch the script build's classic stub (src/stub.ts) took when it ran, before the module. */
+function stubFetch(): typeof fetch | undefined {
+  const handed = (globalThis as Record<symbol, { fetch?: unknown } | undefined>)[Symbol.for('wsis-stocktaking')]?.fetch;
+  return typeof handed === 'function' ? (handed as typeof fetch) : undefined;
+}
 
 export interface FetchJsonOptions {
   fetch: typeof fetch;

@@ -8,6 +8,15 @@ export interface WsisSearchDetail {
 export interface WsisEntryOpenDetail {
   id: string;
 }
+export type ExportFormat = 'csv' | 'json';
+export interface WsisExportDetail {
+  format: ExportFormat;
+  /** Entries in the file. */
+  count: number;
+  /** Entries the search found; more than `count` when the export was capped. */
+  total: number;
+  capped: boolean;
+}
 export interface WsisErrorDetail {
   code: string;
   message: string;
@@ -19,6 +28,7 @@ declare global {
     'wsis-search': CustomEvent<WsisSearchDetail>;
     'wsis-entry-open': CustomEvent<WsisEntryOpenDetail>;
     'wsis-error': CustomEvent<WsisErrorDetail>;
+    'wsis-export': CustomEvent<WsisExportDetail>;
   }
   interface GlobalEventHandlersEventMap extends WsisEventMap {}
 }

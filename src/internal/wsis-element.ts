@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { StoreController } from '../state/store-controller.js';
 import { MessagesController } from '../i18n/messages-controller.js';
+import { observeLazy } from './lazy-define.js';
 
 /** Base of the wsis-* components: the store link and typed outward events. */
 export class WsisElement extends LitElement {
@@ -14,6 +15,12 @@ export class WsisElement extends LitElement {
   constructor() {
     super();
     new MessagesController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Elements this one renders load their code when they appear (script build only).
+    observeLazy(this.renderRoot as ShadowRoot);
   }
 
   protected get store() {

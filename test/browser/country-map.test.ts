@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import '../../src/components/country-map/define.js';
 import type { WsisCountryMap } from '../../src/components/country-map/country-map.js';
-import { isWorld } from '../../src/components/country-map/geometry.js';
+import { isWorld } from '../../src/data/world.js';
 import { colourScale } from '../../src/components/country-map/scale.js';
 import type { Facets } from '../../src/data/query.js';
 import type { SearchStore } from '../../src/state/search-store.js';

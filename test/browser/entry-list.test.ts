@@ -325,10 +325,22 @@ describe('<wsis-entry-list>', function () {
     same(deepActive(), opener, 'focus');
   });
 
+  it('renders the entry detail (whose code the script build loads with it) only from the first opened entry', async () => {
+    const { root, el, store } = await setup();
+    expect(root.querySelector('wsis-entry-detail')).to.equal(null);
+    store.openEntry('e2');
+    await el.updateComplete;
+    const detail = q(root, 'wsis-entry-detail');
+    store.openEntry(undefined);
+    await el.updateComplete;
+    expect(q(root, 'wsis-entry-detail')).to.equal(detail);
+  });
+
   it('offers a share link only when the store can make one', async () => {
     const { root, el, store } = await setup();
-    const detail = q(root, 'wsis-entry-detail');
     store.openEntry('e2');
+    await el.updateComplete;
+    const detail = q(root, 'wsis-entry-detail');
     await until(() => detail.shadowRoot!.querySelector('h2')?.textContent === 'Global open data portal');
     absent(detail.shadowRoot!.querySelector('.share'), '.share');
     store.openEntry(undefined);
@@ -344,9 +356,10 @@ describe('<wsis-entry-list>', function () {
   });
 
   it('says when an entry cannot be loaded', async () => {
-    const { root, store } = await setup();
-    const detail = q(root, 'wsis-entry-detail');
+    const { root, el, store } = await setup();
     store.openEntry('missing');
+    await el.updateComplete;
+    const detail = q(root, 'wsis-entry-detail');
     await until(() => detail.shadowRoot!.querySelector('[role="alert"]'));
     expect(text(detail.shadowRoot!.querySelector('[role="alert"]'))).to.equal('This entry was not found.');
     await sendKeys({ press: 'Escape' });

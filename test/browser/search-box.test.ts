@@ -2,9 +2,8 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/search-box/define.js';
 import type { WsisSearchBox } from '../../src/components/search-box/search-box.js';
-import { loadMatcherFactory as loadFromScript } from '../../src/components/search-box/load-matcher-script.js';
 import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
-import { SUGGEST_KEY, type MatcherFactory } from '../../src/components/search-box/matcher.js';
+import type { MatcherFactory } from '../../src/components/search-box/matcher.js';
 import {
   isJustTheTerm,
   loadMatcher,
@@ -295,43 +294,15 @@ describe('<wsis-search-box>', () => {
     expect(input(el).value).to.equal('tunis');
   });
 
-  it("registers the script build's matcher under a symbol, without a page global", async () => {
-    const globals = Object.keys(globalThis).length;
-    delete (globalThis as Record<symbol, unknown>)[SUGGEST_KEY];
-    await import('../../src/components/search-box/suggest-chunk.js');
-    const descriptor = Object.getOwnPropertyDescriptor(globalThis, SUGGEST_KEY)!;
-    expect(descriptor.enumerable).to.equal(false);
-    expect(descriptor.value).to.be.a('function');
-    expect(Object.keys(globalThis).length).to.equal(globals);
-    const match = (descriptor.value as MatcherFactory)([
-      { kind: 'country', key: 'country', value: 'TN', label: 'Tunisia', terms: ['TN'] },
-    ]);
-    expect(match('tunsia', 8).map((s) => s.value)).to.deep.equal(['TN']);
-    // The script loader takes a registered matcher without adding a script.
+  it('imports the fuzzy matcher as a module: no script element, no page global', async () => {
+    const globals = Object.getOwnPropertyNames(globalThis).length + Object.getOwnPropertySymbols(globalThis).length;
     const scripts = document.scripts.length;
-    expect(await loadFromScript()).to.equal(descriptor.value);
+    const factory = await loadMatcherFactory();
+    const match = factory([{ kind: 'country', key: 'country', value: 'TN', label: 'Tunisia', terms: ['TN'] }]);
+    expect(match('tunsia', 8).map((s) => s.value)).to.deep.equal(['TN']);
     expect(document.scripts.length).to.equal(scripts);
-  });
-
-  it('loads wsis-suggest.js with the page nonce when nothing is registered', async () => {
-    const saved = Object.getOwnPropertyDescriptor(globalThis, SUGGEST_KEY);
-    delete (globalThis as Record<symbol, unknown>)[SUGGEST_KEY];
-    const own = document.createElement('script');
-    own.setAttribute('nonce', 'n0nce');
-    document.head.append(own);
-    try {
-      const loading = loadFromScript();
-      const added = document.head.lastElementChild as HTMLScriptElement;
-      expect(new URL(added.src).pathname).to.match(/\/wsis-suggest\.js$/);
-      expect(added.nonce).to.equal('n0nce');
-      // Nothing is served beside the test page.
-      let failed = false;
-      await loading.catch(() => (failed = true));
-      expect(failed).to.equal(true);
-      added.remove();
-    } finally {
-      own.remove();
-      if (saved) Object.defineProperty(globalThis, SUGGEST_KEY, saved);
-    }
+    expect(Object.getOwnPropertyNames(globalThis).length + Object.getOwnPropertySymbols(globalThis).length).to.equal(
+      globals,
+    );
   });
 });

@@ -9,9 +9,6 @@ import { SearchStore } from '../../src/state/search-store.js';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import { makeEntry } from '../fixtures/entries.js';
 
-const ENGINE_KEY = Symbol.for('wsis-stocktaking.static-engine');
-const registry = globalThis as unknown as Record<symbol, unknown>;
-
 const entries: Entry[] = [
   ...generateEntries(400, 3),
   makeEntry('fire-1', { title: 'Fire alerts by text message', startYear: 2010 }),
@@ -57,7 +54,6 @@ describe('StaticSource', () => {
   after(() => msw.stop());
   afterEach(() => {
     for (const s of sources.splice(0)) s.dispose();
-    delete registry[ENGINE_KEY];
   });
 
   describe('on the main thread', () => {
@@ -121,40 +117,28 @@ describe('StaticSource', () => {
       expect(again).to.have.property('code', 'invalid_response');
     });
 
-    it('uses the engine registered under Symbol.for by the index script, not a page global', async () => {
-      await import('../../src/data/static/worker.js');
-      const descriptor = Object.getOwnPropertyDescriptor(globalThis, ENGINE_KEY);
-      expect(descriptor?.enumerable).to.equal(false);
-      expect(typeof descriptor?.value).to.equal('function');
-      const source = make(DATA_URL, { useWorker: false, workerUrl: '/does-not-exist.js' });
-      expect((await source.search(params('q=fire'), signal())).total).to.equal(2);
-    });
-
-    it('falls back to a <script> carrying the page nonce', async () => {
-      const { createHost } = await import('../../src/data/static/host.js');
-      (window as unknown as { __wsisTestHost: unknown }).__wsisTestHost = createHost;
-      msw.use(
-        http.get(
-          '*/fake-static-index.js',
-          () =>
-            new HttpResponse(
-              `Object.defineProperty(globalThis, Symbol.for('wsis-stocktaking.static-engine'), { value: window.__wsisTestHost, configurable: true });`,
-              { headers: { 'Content-Type': 'text/javascript' } },
-            ),
-        ),
-      );
-      const marker = document.createElement('script');
-      marker.setAttribute('nonce', 'n0nce-123');
-      document.head.append(marker);
+    it('imports the engine as a module by default: no worker, no script element, no page global', async () => {
+      const globals = Object.getOwnPropertyNames(globalThis).length + Object.getOwnPropertySymbols(globalThis).length;
+      const scripts = document.scripts.length;
+      const started: unknown[] = [];
+      const NativeWorker = window.Worker;
+      window.Worker = class extends NativeWorker {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          started.push(args[0]);
+        }
+      };
       try {
-        const source = make(DATA_URL, { useWorker: false, workerUrl: '/fake-static-index.js' });
+        const source = make(DATA_URL, {});
         expect((await source.search(params('q=fire'), signal())).total).to.equal(2);
-        const loaded = document.querySelector<HTMLScriptElement>('script[src$="/fake-static-index.js"]');
-        expect(loaded?.nonce).to.equal('n0nce-123');
-        loaded?.remove();
       } finally {
-        marker.remove();
+        window.Worker = NativeWorker;
       }
+      expect(started).to.deep.equal([]);
+      expect(document.scripts.length).to.equal(scripts);
+      expect(Object.getOwnPropertyNames(globalThis).length + Object.getOwnPropertySymbols(globalThis).length).to.equal(
+        globals,
+      );
     });
 
     it('drives a SearchStore to ready', async () => {
@@ -177,7 +161,7 @@ describe('StaticSource', () => {
       blobUrl = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
     });
     after(() => URL.revokeObjectURL(blobUrl));
-    const inWorker = { workerUrl: '/src/data/static/worker.ts', workerType: 'module' } as const;
+    const inWorker = { useWorker: true, workerUrl: '/src/data/static/worker.ts' } as const;
 
     it('answers like the API without loading the engine on the page', async () => {
       const source = make(blobUrl, inWorker);
@@ -186,7 +170,6 @@ describe('StaticSource', () => {
       expect(r.corrections?.map((c) => c.to)).to.deep.equal(['health', 'telemedicine']);
       expect(r.items.length).to.be.greaterThan(0);
       expect(r.dropped).to.equal(2);
-      expect(registry[ENGINE_KEY]).to.equal(undefined);
       const fire = await source.search(params('q=fire'), signal());
       expect(fire.items.map((e) => e.id)).to.deep.equal(['fire-1', 'fire-2']);
     });
@@ -211,7 +194,7 @@ describe('StaticSource', () => {
     });
 
     it('falls back to the main thread when the worker cannot start', async () => {
-      const source = make(DATA_URL, { workerUrl: '/no-such-worker.js', loadHost });
+      const source = make(DATA_URL, { useWorker: true, workerUrl: '/no-such-worker.js', loadHost });
       const r = await source.search(params('q=fire'), signal());
       expect(r.total).to.equal(2);
     });

@@ -15,7 +15,7 @@ function tempDist(files: Record<string, string | Buffer>): string {
 
 const sha384 = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-test('copies the script to a versioned name and hashes both', (t) => {
+test('copies the stub to a versioned name and hashes both', (t) => {
   // Non-ASCII bytes, so a text round trip would change the hash.
   const script = Buffer.from('(function(){console.log("wsis ✓ é");})();\n'.repeat(50), 'utf8');
   const dist = tempDist({ 'wsis-stocktaking.js': script });
@@ -37,16 +37,29 @@ test('copies the script to a versioned name and hashes both', (t) => {
   assert.match(summary(dist, manifest), /^postbuild: .*wsis-stocktaking-1\.2\.3\.js .*2 files/);
 });
 
-test('hashes the worker and the map asset when they exist', (t) => {
-  const worker = Buffer.from('self.onmessage=()=>{};');
+test('hashes the module entry, its chunks and assets, and nothing that is not shipped', (t) => {
+  const entry = Buffer.from('import"./wsis-shared-B2.js";');
   const world = Buffer.from('{"w":960}');
-  const dist = tempDist({ 'wsis-stocktaking.js': 'x', 'wsis-static-index.js': worker, 'wsis-world.json': world });
+  const dist = tempDist({
+    'wsis-stocktaking.js': 'x',
+    'wsis-module-A1.js': entry,
+    'wsis-shared-B2.js': 'export{}',
+    'wsis-wsis-world-C3.json': world,
+    'notes.txt': 'not shipped',
+  });
   t.after(() => rmSync(dist, { recursive: true, force: true }));
 
   const { files } = postbuild(dist, '0.1.0');
-  assert.equal(files['wsis-static-index.js'].integrity, sha384(worker));
-  assert.equal(files['wsis-world.json'].integrity, sha384(world));
-  assert.equal(files['wsis-world.json'].bytes, world.length);
+  assert.deepEqual(Object.keys(files), [
+    'wsis-stocktaking.js',
+    'wsis-stocktaking-0.1.0.js',
+    'wsis-module-A1.js',
+    'wsis-shared-B2.js',
+    'wsis-wsis-world-C3.json',
+  ]);
+  assert.equal(files['wsis-module-A1.js'].integrity, sha384(entry));
+  assert.equal(files['wsis-wsis-world-C3.json'].integrity, sha384(world));
+  assert.equal(files['wsis-wsis-world-C3.json'].bytes, world.length);
 });
 
 test('fails clearly without a build', (t) => {

@@ -7,7 +7,7 @@ import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { countryMapStyles } from './country-map.styles.js';
-import { defaultGeometryUrl, loadWorld, type World } from './geometry.js';
+import { defaultWorldUrl, loadWorld, type World } from '../../data/world.js';
 import { GeoOrder, TypeAhead } from './keyboard.js';
 import { colourScale, type ColourScale } from './scale.js';
 
@@ -32,13 +32,13 @@ interface Derived {
 /**
  * The "Global View": a choropleth of entries per country that filters the search.
  *
- * The map geometry (`wsis-world.json`) is fetched once, beside the widget script, when the
+ * The map's code and its geometry (`wsis-world.json`, shipped with the build) load once, when the
  * map is about to scroll into view. A table view with the same filters is always available.
  *
  * @summary World map and table of entries per country; click, Enter or Space toggles a country filter.
  *
  * @attr for - The id of the `<wsis-stocktaking>` to link to, when not placed inside it.
- * @attr geometry-url - Where to load `wsis-world.json` from; defaults to beside the widget script.
+ * @attr geometry-url - Where to load `wsis-world.json` from; defaults to the copy shipped with the build.
  *
  * @csspart regions - The ITU region and International buttons.
  * @csspart map - The focusable map (one tab stop).
@@ -109,7 +109,7 @@ export class WsisCountryMap extends WsisElement {
   }
 
   private resolvedUrl(): string {
-    return this.geometryUrl ? new URL(this.geometryUrl, document.baseURI).href : defaultGeometryUrl();
+    return this.geometryUrl ? new URL(this.geometryUrl, document.baseURI).href : defaultWorldUrl();
   }
 
   /** Waits until the map area is near the viewport; hidden or detached maps never load. */

@@ -41,6 +41,8 @@ export class WsisEntryList extends WsisElement {
   #focusIndex?: number;
   #appending = false;
   #derivedLevel: HeadingLevel = 3;
+  /** The detail is rendered from the first opened entry on, so its code loads only then. */
+  #detailWanted = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -56,7 +58,9 @@ export class WsisEntryList extends WsisElement {
         ${s ? this.#sort(lang, s) : nothing}
       </div>
       ${s ? this.#body(lang, s) : nothing}
-      <wsis-entry-detail for=${ifDefined(this.for)} lang=${lang}></wsis-entry-detail>
+      ${(this.#detailWanted ||= !!s?.openEntryId)
+        ? html`<wsis-entry-detail for=${ifDefined(this.for)} lang=${lang}></wsis-entry-detail>`
+        : nothing}
     </div>`;
   }
 

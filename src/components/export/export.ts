@@ -6,16 +6,10 @@ import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../.
 import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
+import type { ExportFormat } from '../../internal/events.js';
 import { styles } from './export.styles.js';
 
-export type ExportFormat = 'csv' | 'json';
-
-export interface WsisExportDetail {
-  format: ExportFormat;
-  count: number;
-  total: number;
-  capped: boolean;
-}
+export type { ExportFormat, WsisExportDetail } from '../../internal/events.js';
 
 /** Above one page of the API, an export takes several requests: worth a progress bar and Cancel. */
 const LARGE = 100;
@@ -157,13 +151,7 @@ export class WsisExport extends WsisElement {
             );
       this.#download(text, format);
       if (result.capped) this.notice = { kind: 'capped', text: t(lang, 'export.capped', { n: EXPORT_CAP }) };
-      this.dispatchEvent(
-        new CustomEvent<WsisExportDetail>('wsis-export', {
-          detail: { format, count: result.entries.length, total: result.total, capped: result.capped },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.emit('wsis-export', { format, count: result.entries.length, total: result.total, capped: result.capped });
     } catch (error) {
       if (controller.signal.aborted) {
         if (this.isConnected) this.notice = { kind: 'cancelled', text: t(lang, 'export.cancelled') };

@@ -1,8 +1,4 @@
-/**
- * Unbundled use (npm package, dev, tests): the matcher is an ordinary dynamic import, which
- * the consumer's bundler can split. The widget script's build swaps this module for
- * load-matcher-script.ts (see vite.config.ts), since an IIFE would inline the import.
- */
+/** The fuzzy matcher (fuse.js) is its own chunk, loaded on the search box's first focus. */
 import type { MatcherFactory } from './matcher.js';
 
 export const loadMatcherFactory = (): Promise<MatcherFactory> => import('./fuzzy.js').then((m) => m.createMatcher);

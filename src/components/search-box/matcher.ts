@@ -1,4 +1,4 @@
-/** What the suggestion chunk (dist/wsis-suggest.js) and the search box share. Types and a key only: no fuse.js here. */
+/** What the fuzzy matcher's chunk and the search box share. Types only: no fuse.js here. */
 import type { FilterKey } from '../../data/query.js';
 
 export type SuggestionKind = 'recent' | 'actionLine' | 'sdg' | 'region' | 'entityType' | 'country' | 'organization';
@@ -18,6 +18,3 @@ export type Matcher = (query: string, limit: number) => Suggestion[];
 
 /** Builds a matcher over the given suggestions; fuse.js lives behind it. */
 export type MatcherFactory = (docs: Suggestion[]) => Matcher;
-
-/** A Symbol.for key: page globals named like ours cannot clash with it, and two script copies share it. */
-export const SUGGEST_KEY = Symbol.for('wsis-stocktaking.suggest');

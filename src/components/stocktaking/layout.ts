@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { t, type Lang } from '../../i18n/index.js';
 
@@ -7,10 +7,6 @@ export const LAYOUT_FACETS = ['sdg', 'region', 'entityType', 'status', 'year', '
 
 /** The default layout: search on top, filters beside (wide) or above in a disclosure (narrow), then active filters and results. */
 export function renderLayout(lang: Lang, headingLevel?: string | number) {
-  // The map is optional and may be registered later by its own script.
-  const map = customElements.get('wsis-country-map')
-    ? html`<wsis-country-map lang=${lang}></wsis-country-map>`
-    : nothing;
   return html`<div class="layout">
     <div class="search"><wsis-search-box lang=${lang}></wsis-search-box></div>
     <details class="filters" part="filters">
@@ -21,7 +17,7 @@ export function renderLayout(lang: Lang, headingLevel?: string | number) {
       </div>
     </details>
     <div class="results" part="results">
-      ${map}
+      <wsis-country-map lang=${lang}></wsis-country-map>
       <wsis-filter-chips lang=${lang}></wsis-filter-chips>
       <wsis-entry-list lang=${lang} heading-level=${ifDefined(headingLevel)}></wsis-entry-list>
     </div>

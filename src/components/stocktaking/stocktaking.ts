@@ -9,7 +9,7 @@ import { SearchStore, type StoreSnapshot } from '../../state/search-store.js';
 import type { SearchState, SearchStatus } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { MessagesController } from '../../i18n/messages-controller.js';
-import { extrasFailed, onExtrasSettled } from '../../internal/extras-hub.js';
+import { lazyFailed, observeLazy, onLazySettled } from '../../internal/lazy-define.js';
 import { UrlSync } from '../../state/url-sync.js';
 import { PRESET_NAMES } from '../../themes/presets.styles.js';
 import { applyTokens, parseTokens } from '../../themes/tokens.js';
@@ -119,23 +119,21 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     return () => this.#observers.delete(callback);
   }
 
-  #unwatchExtras?: () => void;
+  #unwatchLazy?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#unwatchExtras = onExtrasSettled(() => this.requestUpdate());
+    observeLazy(this.renderRoot as ShadowRoot);
+    this.#unwatchLazy = onLazySettled(() => this.requestUpdate());
     this.#children.observe(this, { childList: true });
     this.#checkLayout();
     this.#needsStore = true;
     this.requestUpdate();
-    if (!customElements.get('wsis-country-map')) {
-      customElements.whenDefined('wsis-country-map').then(() => this.requestUpdate());
-    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unwatchExtras?.();
+    this.#unwatchLazy?.();
     this.#children.disconnect();
     // A moved element gets a fresh store that resumes the visitor's search.
     if (this.store) this.#snapshot = this.store.snapshot();
@@ -163,7 +161,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
       aria-label=${t(lang, 'widget.label')}
     >
       ${problem ? html`<p class="config-error" part="config-error" role="alert">${t(lang, problem.key, problem.params)}</p>` : nothing}
-      ${extrasFailed() ? html`<p class="config-error" part="notice" role="status">${t(lang, 'widget.partsUnavailable')}</p>` : nothing}
+      ${lazyFailed() ? html`<p class="config-error" part="notice" role="status">${t(lang, 'widget.partsUnavailable')}</p>` : nothing}
       ${this.customLayout ? html`<slot></slot>` : problem ? nothing : renderLayout(lang, this.headingLevel)}
     </div>`;
   }

@@ -3,9 +3,6 @@ import type { Entry } from '../entry.js';
 import type { SearchParams } from '../query.js';
 import type { SourceErrorCode, SourceResponse } from '../source.js';
 
-/** A Symbol.for key cannot clash with page globals named like ours, and survives two script copies. */
-export const ENGINE_KEY = Symbol.for('wsis-stocktaking.static-engine');
-
 export interface LoadInfo {
   count: number;
   dropped: number;

@@ -1,25 +1,25 @@
 /**
- * Static mode: searches a JSON data file in the browser. The engine (and MiniSearch) lives in
- * the separate dist/wsis-static-index.js, run as a worker, or as a <script> on the main thread
- * when CSP forbids workers. This file must stay free of engine imports to keep the main bundle small.
+ * Static mode: searches a JSON data file in the browser. The engine (and MiniSearch) is its own
+ * chunk, imported on first use and run on the main thread in slices; `useWorker: true` runs it in a
+ * module worker instead. This file must stay free of engine imports to keep the main bundle small.
  */
 import type { Entry } from '../entry.js';
 import { abortedError, nativeFetch } from '../fetch-json.js';
 import type { SearchParams } from '../query.js';
 import { SourceError, type DataSource, type SourceResponse } from '../source.js';
-import { ENGINE_KEY, type EngineHost, type HostFactory, type Reply, type Request } from './protocol.js';
-import { loadScript } from '../../internal/load-script.js';
-import { scriptBase } from '../../internal/script-url.js';
-import { policyRefused, trustedScriptUrl } from '../../internal/trusted-url.js';
+import type { EngineHost, HostFactory, Reply, Request } from './protocol.js';
 
 export interface StaticSourceOptions {
-  /** Defaults to wsis-static-index.js next to the widget script. */
-  workerUrl?: string | URL;
-  /** 'module' lets tests and dev run src/data/static/worker.ts unbundled. */
-  workerType?: 'classic' | 'module';
-  /** false runs the engine on the main thread. */
+  /**
+   * Runs the engine in a worker (default false). `new Worker()` is a Trusted Types sink: on a page
+   * that enforces Trusted Types the worker is refused and the main thread takes over.
+   */
   useWorker?: boolean;
-  /** Supplies the engine without the built worker file (tests, dev), e.g. () => import('./host.js').then(m => m.createHost). */
+  /** Defaults to the worker chunk beside this module. */
+  workerUrl?: string | URL;
+  /** 'module' (the default) or 'classic'. */
+  workerType?: 'classic' | 'module';
+  /** Supplies the main-thread engine (tests); defaults to importing its chunk. */
   loadHost?: () => Promise<HostFactory>;
   /** How long a worker may take to start before the main thread takes over. */
   workerStartMs?: number;
@@ -80,15 +80,14 @@ class WorkerHost implements EngineHost {
   }
 }
 
-/** Starts a classic worker; a cross-origin script (CDN) needs a same-origin blob that imports it. */
-function startWorker(url: string, type: 'classic' | 'module'): Worker {
-  // Without our Trusted Types policy a worker URL would be refused: go to the main thread quietly.
-  if (policyRefused()) throw new Error('Trusted Types: the wsis-stocktaking policy is not allowed');
-  if (type === 'classic' && typeof location !== 'undefined' && new URL(url).origin !== location.origin) {
-    const bootstrap = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
-    return new Worker(trustedScriptUrl(URL.createObjectURL(bootstrap)));
+/** A cross-origin worker script (CDN) needs a same-origin blob that imports it. */
+function startWorker(url: string | undefined, type: 'classic' | 'module'): Worker {
+  if (!url) return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  if (typeof location !== 'undefined' && new URL(url).origin !== location.origin) {
+    const body = type === 'module' ? `import ${JSON.stringify(url)};` : `importScripts(${JSON.stringify(url)});`;
+    return new Worker(URL.createObjectURL(new Blob([body], { type: 'text/javascript' })), { type });
   }
-  return new Worker(trustedScriptUrl(url), { type });
+  return new Worker(url, { type });
 }
 
 /** Resolves once the worker says hello; rejects if it errors (CSP, 404) or stays silent. */
@@ -112,18 +111,16 @@ function whenStarted(worker: Worker, ms: number): Promise<void> {
   });
 }
 
-const registeredFactory = () => (globalThis as Record<symbol, HostFactory | undefined>)[ENGINE_KEY];
-
 export class StaticSource implements DataSource {
   readonly #dataUrl: string;
-  readonly #workerUrl: string;
+  readonly #workerUrl?: string;
   readonly #options: StaticSourceOptions;
   #host?: Promise<EngineHost>;
   #worker?: WorkerHost;
 
   constructor(url: string, options: StaticSourceOptions = {}) {
     this.#dataUrl = absolute(url);
-    this.#workerUrl = absolute(options.workerUrl ?? new URL('wsis-static-index.js', scriptBase()));
+    this.#workerUrl = options.workerUrl === undefined ? undefined : absolute(options.workerUrl);
     this.#options = options;
   }
 
@@ -156,7 +153,7 @@ export class StaticSource implements DataSource {
   }
 
   async #start(): Promise<EngineHost> {
-    const host = (this.#options.useWorker ?? true) ? await this.#startWorker() : undefined;
+    const host = this.#options.useWorker ? await this.#startWorker() : undefined;
     const chosen = host ?? (await this.#mainThreadFactory())({ mainThread: true, fetch: nativeFetch });
     await chosen.load(this.#dataUrl);
     return chosen;
@@ -165,7 +162,7 @@ export class StaticSource implements DataSource {
   async #startWorker(): Promise<EngineHost | undefined> {
     let worker: Worker | undefined;
     try {
-      worker = startWorker(this.#workerUrl, this.#options.workerType ?? 'classic');
+      worker = startWorker(this.#workerUrl, this.#options.workerType ?? 'module');
       await whenStarted(worker, this.#options.workerStartMs ?? 10_000);
     } catch {
       worker?.terminate();
@@ -180,13 +177,11 @@ export class StaticSource implements DataSource {
 
   async #mainThreadFactory(): Promise<HostFactory> {
     if (this.#options.loadHost) return this.#options.loadHost();
-    if (!registeredFactory()) {
-      await loadScript(this.#workerUrl).catch((error: Error) => {
-        throw new SourceError('network', `The search index script could not be loaded: ${error.message}`);
-      });
-    }
-    const factory = registeredFactory();
-    if (!factory) throw new SourceError('invalid_response', `${this.#workerUrl} did not provide the search index`);
-    return factory;
+    return import('./host.js').then(
+      (m) => m.createHost,
+      (error: unknown) => {
+        throw new SourceError('network', `The search index could not be loaded: ${(error as Error)?.message ?? error}`);
+      },
+    );
   }
 }

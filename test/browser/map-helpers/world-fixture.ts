@@ -1,4 +1,4 @@
-import type { World } from '../../../src/components/country-map/geometry.js';
+import type { World } from '../../../src/data/world.js';
 
 const square = (x: number, y: number, size = 6) => `M${x - size / 2} ${y - size / 2}l${size} 0 0 ${size}-${size} 0z`;
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** WSIS_E2E_DIST points the suite at another build (a temp dir); default is the project's dist/. */
 export const DIST_DIR = resolve(process.env.WSIS_E2E_DIST ?? join(ROOT, 'dist'));
+/** The classic stub of the embed snippet; it imports the module entry beside it. */
 export const MAIN = 'wsis-stocktaking.js';
 
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -24,8 +25,8 @@ export function requireBuild(file = MAIN, dir = DIST_DIR): string {
 }
 
 /**
- * Copies the script build (every top-level file: the bundle and the assets it loads from
- * beside itself) into a fresh temp dir and returns that dir.
+ * Copies the script build (every top-level file: the stub, the module entry and the chunks and
+ * assets it imports from beside itself) into a fresh temp dir and returns that dir.
  */
 export function snapshotDist(): string {
   requireBuild();
@@ -44,7 +45,30 @@ export function writeVariant(dir: string, sub: string, name: string, text: strin
   return path;
 }
 
-/** The main bundle with its embedded version string replaced: a stand-in for another release. */
+/**
+ * A copy of the whole build in `dir/sub`, with `edit` applied to the one JavaScript file for
+ * which it changes anything; throws unless exactly one file changed.
+ */
+export function editedBuild(dir: string, sub: string, edit: (text: string) => string): string {
+  mkdirSync(join(dir, sub), { recursive: true });
+  const changed: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    let body: string | Buffer = readFileSync(join(dir, entry.name));
+    if (entry.name.endsWith('.js')) {
+      const edited = edit(body.toString('utf8'));
+      if (edited !== body.toString('utf8')) {
+        changed.push(entry.name);
+        body = edited;
+      }
+    }
+    writeFileSync(join(dir, sub, entry.name), body);
+  }
+  if (changed.length !== 1) throw new Error(`e2e: the edit should change one file, changed ${changed.join(', ') || 'none'}`);
+  return join(dir, sub);
+}
+
+/** The stub with its embedded version string replaced: a stand-in for another release. */
 export function otherVersionBundle(dist: string, other: string): string {
   const text = readFileSync(join(dist, MAIN), 'utf8');
   const quoted = new RegExp(`([\`"'])${VERSION.replace(/\./g, '\\.')}\\1`, 'g');

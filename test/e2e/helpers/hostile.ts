@@ -13,8 +13,8 @@ export interface CspOptions {
   policies?: string;
 }
 
-/** Trusted Types policies the README tells pages to allow: Lit's, and the widget's own for its lazy scripts. */
-export const POLICIES = 'lit-html wsis-stocktaking';
+/** Trusted Types policies the README tells pages to allow: Lit's only (the widget creates none). */
+export const POLICIES = 'lit-html';
 
 /**
  * The strict CSP of the hostile page. default-src 'self' already covers connect-, img-, font-
@@ -46,6 +46,12 @@ export const TRACE_HEADER = 'x-trace';
 
 export const HOSTILE_JS = `
 (() => {
+  // Records every Trusted Types policy asked for, allowed or not.
+  if (window.trustedTypes) {
+    const create = trustedTypes.createPolicy.bind(trustedTypes);
+    window.__policies = [];
+    trustedTypes.createPolicy = (name, rules) => (window.__policies.push(name), create(name, rules));
+  }
   const original = window.fetch;
   window.fetch = function (input, init) {
     const headers = new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined));
@@ -76,6 +82,8 @@ export interface HostileOptions extends CspOptions {
   script?: string;
   /** Use the `all: unset` stylesheet. */
   allUnset?: boolean;
+  /** More markup after the widget, e.g. an element linked to it with `for`. */
+  extra?: string;
 }
 
 /** Registers the page at `path` and its stylesheet and script beside it. */
@@ -98,6 +106,7 @@ export function hostilePage(stack: Stack, path: string, o: HostileOptions): stri
 <body>
 <div class="partner-content"><h1>Our projects</h1>
 <wsis-stocktaking ${o.widget}></wsis-stocktaking>
+${o.extra ?? ''}
 </div>
 ${o.secondCopy ? `<script src="${o.secondCopy}"></script>` : ''}
 </body>

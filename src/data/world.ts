@@ -1,6 +1,8 @@
-/** Loads the map's geometry asset (dist/wsis-world.json, built by scripts/build-map.ts). */
-import { nativeFetch } from '../../data/fetch-json.js';
-import { scriptBase } from '../../internal/script-url.js';
+/**
+ * The geometry of `<wsis-country-map>` (world/wsis-world.json beside this module, written by
+ * scripts/build-map.ts before the build): its shape, its check and its one fetch per page.
+ */
+import { nativeFetch } from './fetch-json.js';
 
 export interface World {
   w: number;
@@ -15,11 +17,9 @@ export interface World {
   x: string;
 }
 
-export const GEOMETRY_FILE = 'wsis-world.json';
-
-/** The asset beside the widget script; the page itself when the code is not a classic script. */
-export function defaultGeometryUrl(): string {
-  return new URL(GEOMETRY_FILE, scriptBase()).href;
+/** The geometry the build ships: a content-hashed asset beside the chunk that holds this module. */
+export function defaultWorldUrl(): string {
+  return new URL('./world/wsis-world.json', import.meta.url).href;
 }
 
 const CODE = /^[A-Z]{2}$/;
