@@ -9,12 +9,30 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
-/** `src/components/country-map/define.ts` → `country-map`: chunks are named after the element's folder. */
+/**
+ * `src/components/country-map/define.ts` → `country-map`: an element's chunk is named after its
+ * folder; `src/data/export.ts` → `data-export`, the data layer's after their file.
+ */
 function chunkName(id: string | null, fallback: string): string {
   if (!id) return fallback;
   const file = basename(id).replace(/\.[^.]+$/, '');
-  return file === 'define' || file === 'index' ? basename(dirname(id)) : file;
+  if (file === 'define') return basename(dirname(id));
+  return /[\\/]src[\\/]data[\\/]/.test(id) ? `data-${file}` : file;
 }
+
+const SHARED = new RegExp(
+  [
+    'node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/context)/',
+    'src/internal/',
+    'src/themes/(base|presets)\\.styles\\.ts',
+    'src/i18n/(index|format|en-core|en-extras|extras|messages-controller)\\.ts',
+    'src/data/(vocabulary|countries|source)\\.ts',
+    'src/state/(context|store-controller)\\.ts',
+    'src/components/facet-filter/(labels|option-row)\\.ts',
+  ]
+    .map((path) => path.replaceAll('/', '[\\\\/]'))
+    .join('|'),
+);
 
 /**
  * One ES-module build into dist/: the module entry (src/bundle.ts), chunks split at each dynamic
@@ -24,6 +42,8 @@ function chunkName(id: string | null, fallback: string): string {
  * relative URL, and a changed chunk is a new file.
  */
 export default defineConfig({
+  // Relative: every file resolves beside the module that asks for it, wherever dist/ is served.
+  base: './',
   publicDir: false,
   define: { __WSIS_VERSION__: JSON.stringify(version) },
   // Lit's templates and styles ship as strings, which the JS minifier leaves alone.
@@ -51,6 +71,9 @@ export default defineConfig({
         entryFileNames: 'wsis-[name]-[hash].js',
         chunkFileNames: (chunk) => `wsis-${chunkName(chunk.facadeModuleId, 'shared')}-[hash].js`,
         assetFileNames: 'wsis-[name]-[hash][extname]',
+        // What the entry and the filters share, in one chunk rather than several small ones, which
+        // compress worse and cost a request each. Only modules the default layout loads anyway.
+        codeSplitting: { groups: [{ name: 'shared', test: SHARED, includeDependenciesRecursively: false }] },
       },
     },
   },

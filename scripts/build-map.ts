@@ -1,5 +1,5 @@
 /**
- * Builds src/data/world/wsis-world.json (a build output, not kept in git), the geometry of <wsis-country-map>, from world-atlas:
+ * Builds src/data/world/world.json (a build output, not kept in git), the geometry of <wsis-country-map>, from world-atlas:
  * countries as projected SVG paths keyed by ISO 3166-1 alpha-2, a label point per country
  * (keyboard order), and dots for countries too small for the 1:110m file.
  * Run with `tsx scripts/build-map.ts [out.json]`; the output is deterministic.
@@ -214,7 +214,7 @@ export function buildWorld(): World {
 }
 
 function main(): void {
-  const out = process.argv[2] ?? fileURLToPath(new URL('../src/data/world/wsis-world.json', import.meta.url));
+  const out = process.argv[2] ?? fileURLToPath(new URL('../src/data/world/world.json', import.meta.url));
   const world = buildWorld();
   const json = JSON.stringify(world);
   mkdirSync(dirname(out), { recursive: true });
@@ -226,7 +226,7 @@ function main(): void {
       `${world.w}×${world.h}; ${kb(json.length)} raw, ${kb(gz)} gzip`,
   );
   if (gz > 40 * 1000) {
-    console.error('wsis-world.json is over its 40 kB gzip budget');
+    console.error('the map geometry is over its 40 kB gzip budget');
     process.exitCode = 1;
   }
 }

@@ -51,7 +51,9 @@ export function report(dist: string): { lines: string[]; initialKb: number; ok: 
   if (!existsSync(manifestPath)) throw new Error(`size: ${manifestPath} is missing; run npm run build first`);
   const initial = initialFiles(JSON.parse(readFileSync(manifestPath, 'utf8')) as ViteManifest);
   const gz = (name: string) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length / 1000;
-  const files = readdirSync(dist).filter((name) => /^wsis-.*\.(js|json)$/.test(name) && !/^wsis-stocktaking-\d/.test(name));
+  const files = readdirSync(dist).filter(
+    (name) => /^wsis-.*\.(js|json)$/.test(name) && !/^wsis-stocktaking-\d/.test(name),
+  );
   const rows = files.map((name) => ({ name, kb: gz(name), initial: initial.has(name) }));
   rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.kb - a.kb);
   const initialKb = rows.filter((r) => r.initial).reduce((sum, r) => sum + r.kb, 0);

@@ -29,7 +29,9 @@ declare const __WSIS_NAMES__: string[];
   // A module script has no currentScript: find the script element by its file name instead.
   const own =
     (document.currentScript as HTMLScriptElement | null)?.src ||
-    [...document.scripts].map((s) => s.src).find((src) => __WSIS_NAMES__.some((name) => src.split(/[?#]/)[0].endsWith(`/${name}`)));
+    [...document.scripts]
+      .map((s) => s.src)
+      .find((src) => __WSIS_NAMES__.some((name) => src.split(/[?#]/)[0].endsWith(`/${name}`)));
   import(new URL(__WSIS_ENTRY__, own || document.baseURI).href).catch((error: unknown) => {
     console.error('wsis-stocktaking: the widget could not be loaded.', error);
   });

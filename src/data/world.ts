@@ -1,5 +1,5 @@
 /**
- * The geometry of `<wsis-country-map>` (world/wsis-world.json beside this module, written by
+ * The geometry of `<wsis-country-map>` (world/world.json beside this module, written by
  * scripts/build-map.ts before the build): its shape, its check and its one fetch per page.
  */
 import { nativeFetch } from './fetch-json.js';
@@ -19,7 +19,7 @@ export interface World {
 
 /** The geometry the build ships: a content-hashed asset beside the chunk that holds this module. */
 export function defaultWorldUrl(): string {
-  return new URL('./world/wsis-world.json', import.meta.url).href;
+  return new URL('./world/world.json', import.meta.url).href;
 }
 
 const CODE = /^[A-Z]{2}$/;

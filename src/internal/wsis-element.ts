@@ -1,7 +1,7 @@
 import './events.js';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { StoreController } from '../state/store-controller.js';
+import { StoreController } from '../state/context.js';
 import { MessagesController } from '../i18n/messages-controller.js';
 import { observeLazy } from './lazy-define.js';
 

@@ -1,4 +1,5 @@
 import type { Entry } from '../data/entry.js';
+import type { ExportProgress } from '../data/export.js';
 import {
   DEFAULT_PAGE_SIZE,
   FACET_NAMES,
@@ -88,6 +89,16 @@ export class SearchStore {
 
   get source(): DataSource {
     return this.#source;
+  }
+
+  /**
+   * Every entry of this search (scope and filters, no paging), up to the export cap, with the
+   * parameters it ran with. The export code is a chunk of its own, loaded on first use.
+   */
+  async exportAll(options: { signal: AbortSignal; onProgress?: (progress: ExportProgress) => void }) {
+    const { collectAll } = await import('../data/export.js');
+    const params = this.params(1);
+    return { ...(await collectAll(this.#source, params, options)), params };
   }
 
   subscribe(listener: Listener): () => void {

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { enCore } from '../../src/i18n/en-core.js';
 import { en } from '../../src/i18n/en.js';
 
-/** Folders and files that end up in the widget script (everything but the extras, see vite.config.ts). */
+/** Folders and files that end up in the widget script (the module entry, src/bundle.ts, and what it imports). */
 const SCRIPT_SOURCES = [
   'src/components/stocktaking',
   'src/components/search-box',
   'src/components/entry-list',
-  'src/components/facet-filter/labels.ts',
+  'src/components/shared/labels.ts',
+  'src/components/shared/format.ts',
   'src/state',
   'src/internal',
   'src/themes',

@@ -6,8 +6,8 @@ import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
 import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import { tryT } from '../facet-filter/labels.js';
-import { countOf, optionRow, optionStyles } from '../facet-filter/option-row.js';
+import { tryT } from '../shared/labels.js';
+import { countOf, optionRow, optionStyles } from '../shared/option-row.js';
 import { styles } from './action-line-filter.styles.js';
 
 /**

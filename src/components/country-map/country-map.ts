@@ -32,13 +32,13 @@ interface Derived {
 /**
  * The "Global View": a choropleth of entries per country that filters the search.
  *
- * The map's code and its geometry (`wsis-world.json`, shipped with the build) load once, when the
+ * The map's code and its geometry (`wsis-world-<hash>.json`, shipped with the build) load once, when the
  * map is about to scroll into view. A table view with the same filters is always available.
  *
  * @summary World map and table of entries per country; click, Enter or Space toggles a country filter.
  *
  * @attr for - The id of the `<wsis-stocktaking>` to link to, when not placed inside it.
- * @attr geometry-url - Where to load `wsis-world.json` from; defaults to the copy shipped with the build.
+ * @attr geometry-url - Where to load the geometry from (a file built by scripts/build-map.ts); defaults to the copy shipped with the build.
  *
  * @csspart regions - The ITU region and International buttons.
  * @csspart map - The focusable map (one tab stop).

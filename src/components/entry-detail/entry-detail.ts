@@ -7,15 +7,7 @@ import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../.
 import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import {
-  actionLineName,
-  countriesText,
-  dateText,
-  listText,
-  sdgName,
-  statusText,
-  yearsText,
-} from '../entry-list/format.js';
+import { actionLineName, countriesText, dateText, listText, sdgName, statusText, yearsText } from '../shared/format.js';
 import { styles } from './entry-detail.styles.js';
 
 /** The focused element, looking inside shadow roots. */

@@ -52,15 +52,18 @@ export class WsisEntryList extends WsisElement {
   protected override render() {
     const lang = matchLang(this.lang) ?? resolveLang(this);
     const s = this.store?.state;
+    this.#detailWanted ||= !!s?.openEntryId;
     return html`<div class="base" dir=${dir(lang)}>
       <div class="bar">
         <p class="summary" role="status" aria-live="polite">${s ? this.#summary(lang, s) : ''}</p>
         ${s ? this.#sort(lang, s) : nothing}
       </div>
       ${s ? this.#body(lang, s) : nothing}
-      ${(this.#detailWanted ||= !!s?.openEntryId)
-        ? html`<wsis-entry-detail for=${ifDefined(this.for)} lang=${lang}></wsis-entry-detail>`
-        : nothing}
+      ${
+        this.#detailWanted
+          ? html`<wsis-entry-detail for=${ifDefined(this.for)} lang=${lang}></wsis-entry-detail>`
+          : nothing
+      }
     </div>`;
   }
 

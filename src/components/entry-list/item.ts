@@ -3,7 +3,7 @@ import type { Entry } from '../../data/entry.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { excerpt, highlight, type TextPart } from './excerpt.js';
 import type { HeadingLevel } from './heading.js';
-import { actionLineName, actionLineShort, countriesText, sdgName, statusText, yearsText } from './format.js';
+import { actionLineName, actionLineShort, countriesText, sdgName, statusText, yearsText } from '../shared/format.js';
 
 /** Lit parts, never an HTML string: every piece of data is bound as text. */
 export const marked = (parts: TextPart[]) => parts.map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text));

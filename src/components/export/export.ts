@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { collectAll, EXPORT_CAP, toCsv, type ExportProgress } from '../../data/export.js';
+import type { ExportProgress } from '../../data/export.js';
 import { SourceError } from '../../data/source.js';
 import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import '../../i18n/extras.js';
@@ -61,6 +61,8 @@ export class WsisExport extends WsisElement {
   @state() private notice?: Notice;
 
   #controller?: AbortController;
+  /** The export cap, known once the export code has loaded (on first use). */
+  #cap = Infinity;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -115,7 +117,7 @@ export class WsisExport extends WsisElement {
   }
 
   #estimate(): number {
-    return Math.min(this.store?.state.total ?? 0, EXPORT_CAP);
+    return Math.min(this.store?.state.total ?? 0, this.#cap);
   }
 
   #large(): boolean {
@@ -127,12 +129,13 @@ export class WsisExport extends WsisElement {
     if (!store || this.running) return;
     const lang = matchLang(this.lang) ?? resolveLang(this);
     const controller = (this.#controller = new AbortController());
-    const params = store.params(1);
     this.running = format;
     this.progress = undefined;
     this.notice = undefined;
     try {
-      const result = await collectAll(store.source, params, {
+      const { EXPORT_CAP, toCsv } = await import('../../data/export.js');
+      this.#cap = EXPORT_CAP;
+      const result = await store.exportAll({
         signal: controller.signal,
         onProgress: (p) => {
           if (!controller.signal.aborted) this.progress = p;
@@ -140,7 +143,7 @@ export class WsisExport extends WsisElement {
       });
       controller.signal.throwIfAborted();
       // The export covers every page, so paging and facets say nothing about it.
-      const { page: _page, pageSize: _pageSize, facets: _facets, ...query } = params;
+      const { page: _page, pageSize: _pageSize, facets: _facets, ...query } = result.params;
       const text =
         format === 'csv'
           ? toCsv(result.entries)
@@ -150,7 +153,7 @@ export class WsisExport extends WsisElement {
               2,
             );
       this.#download(text, format);
-      if (result.capped) this.notice = { kind: 'capped', text: t(lang, 'export.capped', { n: EXPORT_CAP }) };
+      if (result.capped) this.notice = { kind: 'capped', text: t(lang, 'export.capped', { n: this.#cap }) };
       this.emit('wsis-export', { format, count: result.entries.length, total: result.total, capped: result.capped });
     } catch (error) {
       if (controller.signal.aborted) {

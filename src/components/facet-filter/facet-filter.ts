@@ -15,8 +15,8 @@ import {
   type FacetValue,
   type ListFacet,
 } from './facet-values.js';
-import { fold, groupLabel } from './labels.js';
-import { optionRow, optionStyles } from './option-row.js';
+import { fold, groupLabel } from '../shared/labels.js';
+import { optionRow, optionStyles } from '../shared/option-row.js';
 
 /** Lists longer than this are cut to LIMIT with a Show more button. */
 const LIMIT = 10;

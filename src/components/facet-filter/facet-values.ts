@@ -1,7 +1,7 @@
 import type { Facets, FilterKey } from '../../data/query.js';
 import { ENTITY_TYPES, PRIZE_STATUSES, REGIONS, SDGS, STATUSES } from '../../data/vocabulary.js';
 import type { Lang } from '../../i18n/index.js';
-import { valueLabel } from './labels.js';
+import { valueLabel } from '../shared/labels.js';
 
 /** The facets this element can show; action lines have their own element. */
 export const LIST_FACETS = ['sdg', 'entityType', 'region', 'status', 'organization', 'country', 'prize'] as const;

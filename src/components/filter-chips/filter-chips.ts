@@ -7,7 +7,7 @@ import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import { groupLabel, valueLabel } from '../facet-filter/labels.js';
+import { groupLabel, valueLabel } from '../shared/labels.js';
 import { styles } from './filter-chips.styles.js';
 
 interface Chip {

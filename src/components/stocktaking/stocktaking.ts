@@ -10,14 +10,13 @@ import type { SearchState, SearchStatus } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { MessagesController } from '../../i18n/messages-controller.js';
 import { lazyFailed, observeLazy, onLazySettled } from '../../internal/lazy-define.js';
-import { UrlSync } from '../../state/url-sync.js';
-import { PRESET_NAMES } from '../../themes/presets.styles.js';
-import { applyTokens, parseTokens } from '../../themes/tokens.js';
+import type { UrlSync } from '../../state/url-sync.js';
 import { emit } from './emit.js';
 import { FiltersOpenController } from './filters-open.js';
 import { readConfig, type ConfigProblem, type ScopeAttribute } from './config.js';
 import { renderLayout } from './layout.js';
 import { styles } from './stocktaking.styles.js';
+import { ThemeController } from './theme-controller.js';
 
 const SOURCE_PROPS = [
   'api',
@@ -103,13 +102,23 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   #snapshot?: StoreSnapshot;
   #needsStore = true;
   #children = new MutationObserver(() => this.#checkLayout());
-  #tokenNames: string[] = [];
   #sync?: UrlSync;
+  /** Counts sync starts, so a chunk that arrives after a newer start or another store does nothing. */
+  #syncStarts = 0;
 
   constructor() {
     super();
     new MessagesController(this);
     new FiltersOpenController(this);
+  }
+
+  readonly #theme = new ThemeController(this);
+
+  /** Also waits for the theme tokens, whose code may still be loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.#theme.settled;
+    return done;
   }
 
   /** For elements linked with `for="id"`: called now and whenever the store is replaced. */
@@ -169,19 +178,17 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('lang')) this.#relang();
-    if (changed.has('tokens')) this.#tokenNames = applyTokens(this, parseTokens(this.tokens ?? null), this.#tokenNames);
-    if (changed.has('theme') && this.theme && !(PRESET_NAMES as readonly string[]).includes(this.theme)) {
-      console.warn(
-        `<wsis-stocktaking>: theme="${this.theme}" is not a preset; using the default. Use one of: ${PRESET_NAMES.join(', ')}.`,
-      );
-    }
     if (changed.has('syncUrl') && this.#sync?.param !== (this.syncUrl?.trim() || undefined)) this.#startSync();
   }
 
-  /** One namespaced parameter, so the host page's own parameters and hash are never touched. */
+  /**
+   * One namespaced parameter, so the host page's own parameters and hash are never touched. Its
+   * code is a chunk of its own, loaded only when `sync-url` is set.
+   */
   #startSync(): void {
     this.#sync?.stop();
     this.#sync = undefined;
+    const started = ++this.#syncStarts;
     const store = this.store;
     if (store) store.shareUrl = undefined;
     const param = this.syncUrl?.trim();
@@ -190,9 +197,19 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
       console.error(`<wsis-stocktaking>: sync-url="${param}" must be a parameter name of letters, digits, "_" or "-".`);
       return;
     }
-    const sync = (this.#sync = new UrlSync(store, param));
-    store.shareUrl = (id) => sync.shareUrl(id);
-    sync.start();
+    import('../../state/url-sync.js').then(
+      ({ UrlSync }) => {
+        if (started !== this.#syncStarts || store !== this.store) return;
+        const sync = (this.#sync = new UrlSync(store, param));
+        store.shareUrl = (id) => sync.shareUrl(id);
+        sync.start();
+      },
+      (error: unknown) => {
+        console.error('<wsis-stocktaking>: sync-url could not be started.', error);
+        // The link's search never ran: run the default one.
+        if (started === this.#syncStarts && store === this.store && store.state.status === 'idle') store.search();
+      },
+    );
   }
 
   /** Parts read the language when they render; a new one must reach every nested part. */
@@ -291,6 +308,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     if (store === this.store) return;
     this.#sync?.stop();
     this.#sync = undefined;
+    this.#syncStarts++;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store?.dispose();

@@ -19,7 +19,8 @@ self.addEventListener('message', async (event) => {
           : await host.getEntry(req.entryId);
     post({ type: 'reply', id: req.id, ok: true, value });
   } catch (error) {
-    const e = error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
+    const e =
+      error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
     post({ type: 'reply', id: req.id, ok: false, code: e.code, message: e.message, status: e.status });
   }
 });

@@ -64,7 +64,8 @@ export function editedBuild(dir: string, sub: string, edit: (text: string) => st
     }
     writeFileSync(join(dir, sub, entry.name), body);
   }
-  if (changed.length !== 1) throw new Error(`e2e: the edit should change one file, changed ${changed.join(', ') || 'none'}`);
+  if (changed.length !== 1)
+    throw new Error(`e2e: the edit should change one file, changed ${changed.join(', ') || 'none'}`);
   return join(dir, sub);
 }
 
