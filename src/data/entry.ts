@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ACTION_LINES, ENTITY_TYPES, PRIZE_STATUSES, REGIONS, SDGS, STATUSES } from './vocabulary.js';
-import { COUNTRY_REGION } from './countries.js';
+import { isCountryCode } from './countries.js';
 
 /** Only absolute http(s) URLs may become links; anything else is rejected at the door. */
 export function isHttpUrl(value: string): boolean {
@@ -35,7 +35,7 @@ export const EntrySchema = v.pipe(
     countries: v.array(
       v.pipe(
         v.string(),
-        v.check((c) => c in COUNTRY_REGION, 'must be an ISO 3166-1 alpha-2 code'),
+        v.check(isCountryCode, 'must be an ISO 3166-1 alpha-2 code'),
       ),
     ),
     regions: v.array(v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`)),
