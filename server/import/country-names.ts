@@ -135,8 +135,10 @@ function nearest(key: string, index: Index): string[] {
     const distance = editDistance(key, name, max);
     if (distance <= max && distance < (best.get(code) ?? Infinity)) best.set(code, distance);
   }
-  return [...best]
-    .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1))
+  const sorted = [...best].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1));
+  // Names one edit further than the nearest are noise ("Rwandda": Rwanda, not Canada).
+  return sorted
+    .filter(([, distance]) => distance <= sorted[0][1] + 1)
     .slice(0, 3)
     .map(([code]) => display(code, index));
 }
