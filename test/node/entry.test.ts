@@ -85,6 +85,10 @@ test('isHttpUrl accepts only absolute http(s) URLs', () => {
 
 test('inherited property names are not country codes', () => {
   for (const name of INHERITED_NAMES) {
-    assert.deepEqual(problemsOf({ countries: ['RW', name] }), ['countries.1: must be an ISO 3166-1 alpha-2 code'], name);
+    assert.deepEqual(
+      problemsOf({ countries: ['RW', name] }),
+      ['countries.1: must be an ISO 3166-1 alpha-2 code'],
+      name,
+    );
   }
 });
