@@ -252,7 +252,8 @@ export class SearchStore {
           error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
         if (e.code === 'aborted') return;
         this.#set({
-          status: e.code === 'network' ? 'offline' : 'error',
+          // A dead API is not the visitor's connection: say "offline" only when the browser says so.
+          status: e.code === 'network' && globalThis.navigator?.onLine === false ? 'offline' : 'error',
           error: { code: e.code, message: e.message },
         });
       },

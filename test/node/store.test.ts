@@ -124,10 +124,25 @@ describe('status transitions', () => {
     assert.deepEqual(store.state.error, { code: 'server', message: 'Temporarily unavailable' });
   });
 
-  test('a network error → offline', async () => {
+  test('a network error while online → error (the service is unreachable), not offline', async () => {
     store.search();
     source.last.reject(new SourceError('network', 'Failed to fetch'));
     await flush();
+    assert.equal(store.state.status, 'error');
+    assert.equal(store.state.error?.code, 'network');
+  });
+
+  test('a network error while the browser is offline → offline', async () => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { configurable: true, value: { onLine: false } });
+    try {
+      store.search();
+      source.last.reject(new SourceError('network', 'Failed to fetch'));
+      await flush();
+    } finally {
+      if (before) Object.defineProperty(globalThis, 'navigator', before);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
     assert.equal(store.state.status, 'offline');
     assert.equal(store.state.error?.code, 'network');
   });
