@@ -71,7 +71,11 @@ export class ApiSource implements DataSource {
       baseDelayMs: options.baseDelayMs ?? 300,
       maxBytes: MAX_API_BODY_BYTES,
     };
-    this.#cache = new Lru(options.cacheSize ?? 50, options.cacheBytes ?? DEFAULT_CACHE_BYTES, jsonLength);
+    this.#cache = new Lru<string, SourceResponse | Entry>(
+      options.cacheSize ?? 50,
+      options.cacheBytes ?? DEFAULT_CACHE_BYTES,
+      jsonLength,
+    );
   }
 
   /** How much the answer cache holds, as JSON text length. */

@@ -110,6 +110,25 @@ describe('<wsis-search-box>', () => {
     expect($$(el, '[role="group"]').length).to.be.greaterThan(0);
   });
 
+  it('suggests nothing outside the scope', async () => {
+    const { el } = await mount<WsisSearchBox>(html`<wsis-search-box></wsis-search-box>`, {
+      debounceMs: 10,
+      scope: { actionLine: ['C7'], region: ['arab_states'] },
+    });
+    await type(el, 'capacity');
+    expect(options(el).map((o) => o.getAttribute('aria-label'))).not.to.include('C4 · Capacity building, Action line');
+    clear(el);
+    await type(el, 'e-health');
+    expect(options(el).map((o) => o.getAttribute('aria-label'))).to.include('C7 · E-health, Action line');
+    clear(el);
+    await type(el, 'africa');
+    const labels = options(el).map((o) => o.getAttribute('aria-label') ?? '');
+    expect(labels.filter((l) => l.endsWith('Region'))).to.deep.equal([]);
+    clear(el);
+    await type(el, 'arab');
+    expect(options(el).map((o) => o.getAttribute('aria-label') ?? '').filter((l) => l.endsWith('Region'))).to.have.length(1);
+  });
+
   it('caps suggestions and announces their number politely', async () => {
     const { el } = await setup();
     await type(el, 'ministry');
