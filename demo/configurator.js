@@ -169,9 +169,7 @@ async function loadCountries() {
     const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
     const named = codes.map((code) => [code, code === 'INTL' ? 'International / global' : names.of(code)]);
     named.sort((a, b) => a[1].localeCompare(b[1]));
-    form.elements.countries.replaceChildren(
-      ...named.map(([code, name]) => new Option(`${name} (${code})`, code)),
-    );
+    form.elements.countries.replaceChildren(...named.map(([code, name]) => new Option(`${name} (${code})`, code)));
   } catch (error) {
     hint.textContent = `The list of countries could not be loaded (${error.message}).`;
   }

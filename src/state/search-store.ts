@@ -153,7 +153,8 @@ export class SearchStore {
     const out: Facets = { ...facets };
     for (const key of Object.keys(this.#state.scope) as FilterKey[]) {
       const counts = out[key as FacetName];
-      if (counts) out[key as FacetName] = Object.fromEntries(Object.entries(counts).filter(([v]) => this.allows(key, v)));
+      if (counts)
+        out[key as FacetName] = Object.fromEntries(Object.entries(counts).filter(([v]) => this.allows(key, v)));
     }
     return out;
   }

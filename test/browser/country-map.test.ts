@@ -144,7 +144,10 @@ describe('<wsis-country-map>', () => {
     });
 
     it('with a country scope, offers nothing outside it: no colour, no International button, no choice', async () => {
-      const store = new SearchStore(fakeSource(() => FACETS), { debounceMs: 0, scope: { country: ['KE'] } });
+      const store = new SearchStore(
+        fakeSource(() => FACETS),
+        { debounceMs: 0, scope: { country: ['KE'] } },
+      );
       await store.search();
       const { el, root } = await mount(store);
       expect(country(root, 'KE').getAttribute('class')).not.to.equal('k c0');
@@ -156,7 +159,10 @@ describe('<wsis-country-map>', () => {
     });
 
     it('with a region scope, shows only the buttons of regions inside it', async () => {
-      const store = new SearchStore(fakeSource(() => FACETS), { debounceMs: 0, scope: { region: ['arab_states'] } });
+      const store = new SearchStore(
+        fakeSource(() => FACETS),
+        { debounceMs: 0, scope: { region: ['arab_states'] } },
+      );
       await store.search();
       const { root } = await mount(store);
       const regions = [...root.querySelectorAll<HTMLElement>('[data-region]')].map((b) => b.dataset.region);

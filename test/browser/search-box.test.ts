@@ -136,7 +136,11 @@ describe('<wsis-search-box>', () => {
     expect(labels.filter((l) => l.endsWith('Region'))).to.deep.equal([]);
     clear(el);
     await type(el, 'arab');
-    expect(options(el).map((o) => o.getAttribute('aria-label') ?? '').filter((l) => l.endsWith('Region'))).to.have.length(1);
+    expect(
+      options(el)
+        .map((o) => o.getAttribute('aria-label') ?? '')
+        .filter((l) => l.endsWith('Region')),
+    ).to.have.length(1);
   });
 
   for (const lang of LANGS) {

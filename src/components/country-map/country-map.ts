@@ -287,17 +287,19 @@ export class WsisCountryMap extends WsisElement {
                   ${t(lang, `region.${region}`)} <span class="n">${formatNumber(lang, regionCounts[region] ?? 0)}</span>
                 </button>`,
             )}
-            ${this.store?.allows('country', INTERNATIONAL) === false
-              ? nothing
-              : html`<button
-                  type="button"
-                  class="intl"
-                  aria-pressed=${intl ? 'true' : 'false'}
-                  @click=${() => this.toggle(INTERNATIONAL)}
-                >
-                  ${t(lang, 'map.international')}
-                  <span class="n">${formatNumber(lang, derived.counts[INTERNATIONAL] ?? 0)}</span>
-                </button>`}
+            ${
+              this.store?.allows('country', INTERNATIONAL) === false
+                ? nothing
+                : html`<button
+                    type="button"
+                    class="intl"
+                    aria-pressed=${intl ? 'true' : 'false'}
+                    @click=${() => this.toggle(INTERNATIONAL)}
+                  >
+                    ${t(lang, 'map.international')}
+                    <span class="n">${formatNumber(lang, derived.counts[INTERNATIONAL] ?? 0)}</span>
+                  </button>`
+            }
           </div>
           <button
             type="button"
