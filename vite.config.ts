@@ -25,10 +25,14 @@ const SHARED = new RegExp(
     'node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/context)/',
     'src/internal/',
     'src/themes/(base|presets)\\.styles\\.ts',
-    'src/i18n/(index|format|en-core|en-extras|extras|messages-controller)\\.ts',
-    'src/data/(vocabulary|countries|source)\\.ts',
+    'src/i18n/(index|format|en-core|en-filters|en-export|messages-controller)\\.ts',
+    'src/data/(vocabulary|countries|source|query|entry|api-source|fetch-json|create-source|deferred-source|lru|load-static-source)\\.ts',
+    'src/state/search-store\\.ts',
+    'src/components/(stocktaking|search-box|entry-list)/(?!fuzzy)',
+    'node_modules/valibot/',
     'src/state/(context|store-controller)\\.ts',
-    'src/components/facet-filter/(labels|option-row)\\.ts',
+    'src/components/shared/',
+    '@oxc-project',
   ]
     .map((path) => path.replaceAll('/', '[\\\\/]'))
     .join('|'),

@@ -3,7 +3,8 @@
  * `facetValues`/`matchesFilter`, so C7 roll-up and INTL follow the query model exactly.
  */
 import type { Entry } from '../src/data/entry.js';
-import { FACET_NAMES, compareEntries, facetValues, matchesFilter, type FacetName } from '../src/data/query.js';
+import { FACET_NAMES, facetValues, type FacetName } from '../src/data/query.js';
+import { compareEntries, matchesFilter } from '../src/data/evaluate.js';
 import { PRIZE_STATUSES } from '../src/data/vocabulary.js';
 import { empty, set, type Bits } from './bitset.js';
 

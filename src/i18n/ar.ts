@@ -4,7 +4,6 @@ import type { Messages } from './en.js';
 export const ar: Messages = {
   // Widget
   'widget.label': 'البحث في قاعدة بيانات جرد القمة العالمية لمجتمع المعلومات',
-  'widget.sampleData': 'بيانات نموذجية',
   'widget.partsUnavailable': 'تعذّر تحميل عوامل التصفية والخريطة والتصدير وتفاصيل الإدخالات. لا يزال البحث يعمل.',
   'config.bothSources': 'أُعدّ هذا البحث باستخدام «api» و«src» معًا. استخدم أحدهما فقط.',
   'config.noSource': 'لا يوجد مصدر بيانات لهذا البحث. حدّد «api» أو «src».',
@@ -13,7 +12,6 @@ export const ar: Messages = {
   'search.label': 'البحث في المشاريع',
   'search.placeholder': 'ابحث بكلمة مفتاحية أو منظمة أو بلد',
   'search.clear': 'مسح البحث',
-  'search.submit': 'بحث',
   'search.suggestions': 'اقتراحات',
   'search.recent': 'عمليات البحث الأخيرة',
   'search.suggestionCount':
@@ -62,7 +60,6 @@ export const ar: Messages = {
   'error.http': 'ردّت خدمة البحث برسالة خطأ.',
   'error.aborted': 'أُلغي البحث.',
   // Entry
-  'entry.open': 'عرض تفاصيل {title}',
   'entry.close': 'إغلاق',
   'entry.details': 'تفاصيل السجل',
   'entry.organization': 'المنظمة',
@@ -80,8 +77,6 @@ export const ar: Messages = {
   'entry.prize': 'جوائز القمة العالمية لمجتمع المعلومات',
   'entry.prizeValue': '{status}، {year}',
   'entry.shareLink': 'رابط هذا السجل',
-  'entry.copyLink': 'نسخ الرابط',
-  'entry.copied': 'نُسخ الرابط',
   'status.planned': 'مخطط له',
   'status.ongoing': 'جارٍ',
   'status.completed': 'مكتمل',
@@ -126,7 +121,6 @@ export const ar: Messages = {
   // Map
   'map.label': 'السجلات حسب البلد',
   'map.table': 'عرض الجدول',
-  'map.mapView': 'عرض الخريطة',
   'map.international': 'دولي / عالمي',
   'map.legend': 'عدد السجلات',
   'map.selected': 'البلدان المحددة',

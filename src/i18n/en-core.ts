@@ -2,16 +2,14 @@
 export const enCore = {
   // Widget
   'widget.label': 'WSIS Stocktaking search',
-  'widget.sampleData': 'Sample data',
   'widget.partsUnavailable': 'Filters, map, export and entry details could not be loaded. Search still works.',
   'config.bothSources': 'This search is set up with both "api" and "src". Use one of them.',
   'config.noSource': 'This search has no data source. Set "api" or "src".',
   'config.badAttribute': 'The setting "{name}" has a value that cannot be used: {value}',
   // Search box
   'search.label': 'Search projects',
-  'search.placeholder': 'Search by keyword, organization or country',
+  'search.placeholder': 'Keyword, organization, country',
   'search.clear': 'Clear search',
-  'search.submit': 'Search',
   'search.suggestions': 'Suggestions',
   'search.recent': 'Recent searches',
   'search.suggestionCount': '{n, plural, one {# suggestion} other {# suggestions}} available',

@@ -4,7 +4,6 @@ import type { Messages } from './en.js';
 export const es: Messages = {
   // Widget
   'widget.label': 'Búsqueda en el Inventario de la CMSI',
-  'widget.sampleData': 'Datos de ejemplo',
   'widget.partsUnavailable':
     'No se pudieron cargar los filtros, el mapa, la exportación ni el detalle de las entradas. La búsqueda sigue funcionando.',
   'config.bothSources': 'Esta búsqueda está configurada con “api” y “src” a la vez. Use solo uno de ellos.',
@@ -12,9 +11,8 @@ export const es: Messages = {
   'config.badAttribute': 'El parámetro “{name}” tiene un valor que no se puede usar: {value}',
   // Search box
   'search.label': 'Buscar proyectos',
-  'search.placeholder': 'Buscar por palabra clave, organización o país',
+  'search.placeholder': 'Palabra clave, organización, país',
   'search.clear': 'Borrar búsqueda',
-  'search.submit': 'Buscar',
   'search.suggestions': 'Sugerencias',
   'search.recent': 'Búsquedas recientes',
   'search.suggestionCount':
@@ -62,7 +60,6 @@ export const es: Messages = {
   'error.http': 'El servicio de búsqueda respondió con un error.',
   'error.aborted': 'Se canceló la búsqueda.',
   // Entry
-  'entry.open': 'Ver detalles de {title}',
   'entry.close': 'Cerrar',
   'entry.details': 'Detalles de la entrada',
   'entry.organization': 'Organización',
@@ -80,8 +77,6 @@ export const es: Messages = {
   'entry.prize': 'Premios de la CMSI',
   'entry.prizeValue': '{status}, {year}',
   'entry.shareLink': 'Enlace a esta entrada',
-  'entry.copyLink': 'Copiar enlace',
-  'entry.copied': 'Enlace copiado',
   'status.planned': 'Previsto',
   'status.ongoing': 'En curso',
   'status.completed': 'Finalizado',
@@ -125,7 +120,6 @@ export const es: Messages = {
   // Map
   'map.label': 'Entradas por país',
   'map.table': 'Vista de tabla',
-  'map.mapView': 'Vista de mapa',
   'map.international': 'Internacional / mundial',
   'map.legend': 'Número de entradas',
   'map.selected': 'Países seleccionados',

@@ -4,7 +4,6 @@ import type { Messages } from './en.js';
 export const fr: Messages = {
   // Widget
   'widget.label': 'Recherche dans l’Inventaire du SMSI',
-  'widget.sampleData': 'Données d’exemple',
   'widget.partsUnavailable':
     'Les filtres, la carte, l’export et le détail des entrées n’ont pas pu être chargés. La recherche fonctionne toujours.',
   'config.bothSources': 'Cette recherche est configurée à la fois avec « api » et « src ». Utilisez l’un ou l’autre.',
@@ -12,9 +11,8 @@ export const fr: Messages = {
   'config.badAttribute': 'Le paramètre « {name} » a une valeur inutilisable : {value}',
   // Search box
   'search.label': 'Rechercher des projets',
-  'search.placeholder': 'Rechercher par mot-clé, organisation ou pays',
+  'search.placeholder': 'Mot-clé, organisation, pays',
   'search.clear': 'Effacer la recherche',
-  'search.submit': 'Rechercher',
   'search.suggestions': 'Suggestions',
   'search.recent': 'Recherches récentes',
   'search.suggestionCount':
@@ -62,7 +60,6 @@ export const fr: Messages = {
   'error.http': 'Le service de recherche a répondu par une erreur.',
   'error.aborted': 'La recherche a été annulée.',
   // Entry
-  'entry.open': 'Afficher le détail de {title}',
   'entry.close': 'Fermer',
   'entry.details': 'Détail de l’entrée',
   'entry.organization': 'Organisation',
@@ -80,8 +77,6 @@ export const fr: Messages = {
   'entry.prize': 'Prix du SMSI',
   'entry.prizeValue': '{status}, {year}',
   'entry.shareLink': 'Lien vers cette entrée',
-  'entry.copyLink': 'Copier le lien',
-  'entry.copied': 'Lien copié',
   'status.planned': 'Prévu',
   'status.ongoing': 'En cours',
   'status.completed': 'Terminé',
@@ -125,7 +120,6 @@ export const fr: Messages = {
   // Map
   'map.label': 'Entrées par pays',
   'map.table': 'Vue tableau',
-  'map.mapView': 'Vue carte',
   'map.international': 'International / mondial',
   'map.legend': 'Nombre d’entrées',
   'map.selected': 'Pays sélectionnés',

@@ -4,7 +4,6 @@ import type { Messages } from './en.js';
 export const ru: Messages = {
   // Widget
   'widget.label': 'Поиск по базе данных подведения итогов ВВУИО',
-  'widget.sampleData': 'Демонстрационные данные',
   'widget.partsUnavailable':
     'Не удалось загрузить фильтры, карту, экспорт и подробности записей. Поиск по-прежнему работает.',
   'config.bothSources': 'Для этого поиска заданы и «api», и «src». Используйте что-то одно.',
@@ -12,9 +11,8 @@ export const ru: Messages = {
   'config.badAttribute': 'Параметр «{name}» имеет недопустимое значение: {value}',
   // Search box
   'search.label': 'Поиск проектов',
-  'search.placeholder': 'Поиск по ключевому слову, организации или стране',
+  'search.placeholder': 'Слово, организация, страна',
   'search.clear': 'Очистить поиск',
-  'search.submit': 'Найти',
   'search.suggestions': 'Подсказки',
   'search.recent': 'Недавние запросы',
   'search.suggestionCount':
@@ -62,7 +60,6 @@ export const ru: Messages = {
   'error.http': 'Служба поиска вернула ошибку.',
   'error.aborted': 'Поиск отменён.',
   // Entry
-  'entry.open': 'Подробные сведения: {title}',
   'entry.close': 'Закрыть',
   'entry.details': 'Сведения о записи',
   'entry.organization': 'Организация',
@@ -80,8 +77,6 @@ export const ru: Messages = {
   'entry.prize': 'Премии ВВУИО',
   'entry.prizeValue': '{status}, {year} г.',
   'entry.shareLink': 'Ссылка на эту запись',
-  'entry.copyLink': 'Копировать ссылку',
-  'entry.copied': 'Ссылка скопирована',
   'status.planned': 'Запланирован',
   'status.ongoing': 'Реализуется',
   'status.completed': 'Завершён',
@@ -125,7 +120,6 @@ export const ru: Messages = {
   // Map
   'map.label': 'Записи по странам',
   'map.table': 'Таблица',
-  'map.mapView': 'Карта',
   'map.international': 'Международный / глобальный уровень',
   'map.legend': 'Число записей',
   'map.selected': 'Выбранные страны',

@@ -4,7 +4,6 @@ import type { Messages } from './en.js';
 export const zh: Messages = {
   // Widget
   'widget.label': '信息社会世界峰会盘点数据库搜索',
-  'widget.sampleData': '示例数据',
   'widget.partsUnavailable': '筛选、地图、导出和条目详情无法加载。搜索仍可使用。',
   'config.bothSources': '此搜索同时设置了“api”和“src”，请只使用其中一个。',
   'config.noSource': '此搜索没有数据源，请设置“api”或“src”。',
@@ -13,7 +12,6 @@ export const zh: Messages = {
   'search.label': '搜索项目',
   'search.placeholder': '按关键词、组织或国家搜索',
   'search.clear': '清除搜索',
-  'search.submit': '搜索',
   'search.suggestions': '搜索建议',
   'search.recent': '最近的搜索',
   'search.suggestionCount': '有{n, plural, other {#条建议}}',
@@ -58,7 +56,6 @@ export const zh: Messages = {
   'error.http': '搜索服务返回了错误。',
   'error.aborted': '搜索已取消。',
   // Entry
-  'entry.open': '查看“{title}”的详细信息',
   'entry.close': '关闭',
   'entry.details': '记录详情',
   'entry.organization': '组织',
@@ -76,8 +73,6 @@ export const zh: Messages = {
   'entry.prize': '信息社会世界峰会奖',
   'entry.prizeValue': '{status}（{year}年）',
   'entry.shareLink': '此记录的链接',
-  'entry.copyLink': '复制链接',
-  'entry.copied': '链接已复制',
   'status.planned': '计划中',
   'status.ongoing': '进行中',
   'status.completed': '已完成',
@@ -121,7 +116,6 @@ export const zh: Messages = {
   // Map
   'map.label': '各国记录',
   'map.table': '表格视图',
-  'map.mapView': '地图视图',
   'map.international': '国际/全球',
   'map.legend': '记录数',
   'map.selected': '已选国家',

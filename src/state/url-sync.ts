@@ -1,4 +1,5 @@
-import { FILTER_KEYS, parseSearchParams, type Filters } from '../data/query.js';
+import { FILTER_KEYS, type Filters } from '../data/query.js';
+import { parseSearchParams } from '../data/evaluate.js';
 import type { SearchStore, StoreSnapshot } from './search-store.js';
 
 /** The entry key inside the namespaced parameter; not a contract parameter. */

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DeferredSource } from '../../src/data/deferred-source.js';
 import type { Entry } from '../../src/data/entry.js';
-import { parseSearchParams } from '../../src/data/query.js';
+import { parseSearchParams } from '../../src/data/evaluate.js';
 import { SourceError, type DataSource, type SourceResponse } from '../../src/data/source.js';
 import { makeEntry } from '../fixtures/entries.js';
 

@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entry } from '../../src/data/entry.js';
-import {
-  computeFacets,
-  effectiveSort,
-  matchesAll,
-  parseSearchParams,
-  toQueryString,
-  tokenize,
-  type SearchParams,
-} from '../../src/data/query.js';
+import { effectiveSort, toQueryString, tokenize, type SearchParams } from '../../src/data/query.js';
+import { computeFacets, matchesAll, parseSearchParams } from '../../src/data/evaluate.js';
 
 function parse(qs: string): SearchParams {
   const result = parseSearchParams(new URLSearchParams(qs));

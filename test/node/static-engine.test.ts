@@ -1,15 +1,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entry } from '../../src/data/entry.js';
-import {
-  compareEntries,
-  computeFacets,
-  FACET_NAMES,
-  matchesAll,
-  parseSearchParams,
-  tokenize,
-  type SearchParams,
-} from '../../src/data/query.js';
+import { FACET_NAMES, tokenize, type SearchParams } from '../../src/data/query.js';
+import { compareEntries, computeFacets, matchesAll, parseSearchParams } from '../../src/data/evaluate.js';
 import { SourceError } from '../../src/data/source.js';
 import { StaticEngine } from '../../src/data/static/engine.js';
 import { generateEntries } from '../../scripts/sample/generate.js';

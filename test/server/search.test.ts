@@ -1,15 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entry } from '../../src/data/entry.js';
-import {
-  FACET_NAMES,
-  compareEntries,
-  computeFacets,
-  matchesAll,
-  parseSearchParams,
-  type SearchParams,
-  type SearchResponse,
-} from '../../src/data/query.js';
+import { FACET_NAMES, type SearchParams, type SearchResponse } from '../../src/data/query.js';
+import { compareEntries, computeFacets, matchesAll, parseSearchParams } from '../../src/data/evaluate.js';
 import { isC7 } from '../../src/data/vocabulary.js';
 import { matchesText, startServer, type Server } from './helpers.js';
 

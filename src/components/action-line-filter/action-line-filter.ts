@@ -2,13 +2,15 @@ import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { C7_SUBLINES, MAIN_ACTION_LINES, isC7 } from '../../data/vocabulary.js';
-import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
-import '../../i18n/extras.js';
+import { dir, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enFilters } from '../../i18n/en-filters.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { tryT } from '../shared/labels.js';
 import { countOf, optionRow, optionStyles } from '../shared/option-row.js';
 import { styles } from './action-line-filter.styles.js';
+
+registerMessages('en', enFilters);
 
 /**
  * Checkboxes for the WSIS Action Lines C1–C11 with entry counts. C7 is the parent of its

@@ -1,15 +1,17 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { COUNTRY_REGION } from '../../data/countries.js';
+import { regionOf } from '../../data/countries.js';
 import { INTERNATIONAL, REGIONS } from '../../data/vocabulary.js';
-import { countryName, dir, formatNumber, resolveLang, t, type Lang } from '../../i18n/index.js';
-import '../../i18n/extras.js';
+import { countryName, dir, formatNumber, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enMap } from '../../i18n/en-map.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { countryMapStyles } from './country-map.styles.js';
 import { defaultWorldUrl, loadWorld, type World } from '../../data/world.js';
 import { GeoOrder, TypeAhead } from './keyboard.js';
 import { colourScale, type ColourScale } from './scale.js';
+
+registerMessages('en', enMap);
 
 type SortKey = 'country' | 'region' | 'count';
 type SortDir = 'ascending' | 'descending';
@@ -172,6 +174,8 @@ export class WsisCountryMap extends WsisElement {
   }
 
   private toggle(code: string): void {
+    // Outside the page's scope a country is shown but cannot be chosen.
+    if (this.store?.allows('country', code) === false) return;
     this.store?.toggleFilter('country', code);
   }
 
@@ -274,7 +278,7 @@ export class WsisCountryMap extends WsisElement {
       <div class="wrap" dir=${dir(lang)}>
         <div class="toolbar">
           <div class="regions" role="group" aria-label=${t(lang, 'facet.region')} part="regions">
-            ${REGIONS.map(
+            ${REGIONS.filter((region) => this.store?.allows('region', region) ?? true).map(
               (region) =>
                 html`<button
                   type="button"
@@ -285,15 +289,19 @@ export class WsisCountryMap extends WsisElement {
                   ${t(lang, `region.${region}`)} <span class="n">${formatNumber(lang, regionCounts[region] ?? 0)}</span>
                 </button>`,
             )}
-            <button
-              type="button"
-              class="intl"
-              aria-pressed=${intl ? 'true' : 'false'}
-              @click=${() => this.toggle(INTERNATIONAL)}
-            >
-              ${t(lang, 'map.international')}
-              <span class="n">${formatNumber(lang, derived.counts[INTERNATIONAL] ?? 0)}</span>
-            </button>
+            ${
+              this.store?.allows('country', INTERNATIONAL) === false
+                ? nothing
+                : html`<button
+                    type="button"
+                    class="intl"
+                    aria-pressed=${intl ? 'true' : 'false'}
+                    @click=${() => this.toggle(INTERNATIONAL)}
+                  >
+                    ${t(lang, 'map.international')}
+                    <span class="n">${formatNumber(lang, derived.counts[INTERNATIONAL] ?? 0)}</span>
+                  </button>`
+            }
           </div>
           <button
             type="button"
@@ -401,7 +409,7 @@ export class WsisCountryMap extends WsisElement {
     codes.delete(INTERNATIONAL);
     const collator = new Intl.Collator(lang);
     const rows = [...codes].map((code) => {
-      const region = COUNTRY_REGION[code];
+      const region = regionOf(code);
       return {
         code,
         name: countryName(lang, code),

@@ -3,12 +3,22 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { isHttpUrl, type Entry } from '../../data/entry.js';
 import { SourceError } from '../../data/source.js';
-import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
-import '../../i18n/extras.js';
+import { dir, type Lang, matchLang, type MessageKey, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enDetail } from '../../i18n/en-detail.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import { actionLineName, countriesText, dateText, listText, sdgName, statusText, yearsText } from '../shared/format.js';
+import {
+  actionLineLabel,
+  countriesText,
+  dateText,
+  listText,
+  sdgName,
+  statusText,
+  yearsText,
+} from '../shared/format.js';
 import { styles } from './entry-detail.styles.js';
+
+registerMessages('en', enDetail);
 
 /** The focused element, looking inside shadow roots. */
 function deepActiveElement(): HTMLElement | undefined {
@@ -112,7 +122,7 @@ export class WsisEntryDetail extends WsisElement {
         ${row(
           'entry.actionLines',
           html`<ul>
-            ${entry.actionLines.map((id) => html`<li>${id} · ${actionLineName(lang, id)}</li>`)}
+            ${entry.actionLines.map((id) => html`<li>${actionLineLabel(lang, id)}</li>`)}
           </ul>`,
         )}
         ${

@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ExportProgress } from '../../data/export.js';
 import { SourceError } from '../../data/source.js';
-import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
-import '../../i18n/extras.js';
+import { dir, type Lang, matchLang, type MessageKey, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enExport } from '../../i18n/en-export.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import type { ExportFormat } from '../../internal/events.js';
 import { styles } from './export.styles.js';
+
+registerMessages('en', enExport);
 
 export type { ExportFormat, WsisExportDetail } from '../../internal/events.js';
 

@@ -2,8 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
-import '../../i18n/extras.js';
+import { dir, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enFilters } from '../../i18n/en-filters.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './facet-filter.styles.js';
@@ -17,6 +17,8 @@ import {
 } from './facet-values.js';
 import { fold, groupLabel } from '../shared/labels.js';
 import { optionRow, optionStyles } from '../shared/option-row.js';
+
+registerMessages('en', enFilters);
 
 /** Lists longer than this are cut to LIMIT with a Show more button. */
 const LIMIT = 10;

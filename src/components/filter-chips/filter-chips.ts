@@ -2,13 +2,15 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FilterKey } from '../../data/query.js';
 import { FILTER_KEYS } from '../../data/vocabulary.js';
-import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
-import '../../i18n/extras.js';
+import { dir, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enFilters } from '../../i18n/en-filters.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { groupLabel, valueLabel } from '../shared/labels.js';
 import { styles } from './filter-chips.styles.js';
+
+registerMessages('en', enFilters);
 
 interface Chip {
   id: string;

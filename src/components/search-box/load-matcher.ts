@@ -1,4 +1,4 @@
-/** The fuzzy matcher (fuse.js) is its own chunk, loaded on the search box's first focus. */
+/** The fuzzy matcher (fuse.js) and its documents are a chunk of their own, loaded on the search box's first focus. */
 import type { MatcherFactory } from './matcher.js';
 
-export const loadMatcherFactory = (): Promise<MatcherFactory> => import('./fuzzy.js').then((m) => m.createMatcher);
+export const loadMatcherFactory = (): Promise<MatcherFactory> => import('./fuzzy.js');

@@ -1,5 +1,6 @@
 /** What the fuzzy matcher's chunk and the search box share. Types only: no fuse.js here. */
 import type { FilterKey } from '../../data/query.js';
+import type { Lang } from '../../i18n/index.js';
 
 export type SuggestionKind = 'recent' | 'actionLine' | 'sdg' | 'region' | 'entityType' | 'country' | 'organization';
 
@@ -16,5 +17,10 @@ export interface Suggestion {
 /** The best `limit` fuzzy matches for `query`, best first. */
 export type Matcher = (query: string, limit: number) => Suggestion[];
 
-/** Builds a matcher over the given suggestions; fuse.js lives behind it. */
-export type MatcherFactory = (docs: Suggestion[]) => Matcher;
+/** The lazily loaded side of suggestions (fuzzy.ts): fuse.js and the documents it searches. */
+export interface MatcherFactory {
+  /** Builds a matcher over the given suggestions. */
+  createMatcher(docs: Suggestion[]): Matcher;
+  /** The vocabulary, and the countries and organizations seen so far, as suggestions in `lang`. */
+  suggestionDocs(lang: Lang, countries: Iterable<string>, organizations: Iterable<string>): Suggestion[];
+}

@@ -1,9 +1,8 @@
-import type { Facets, FilterKey } from '../../data/query.js';
-import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../data/vocabulary.js';
-import { countryName, type Lang } from '../../i18n/index.js';
-import { fold, valueLabel } from '../shared/labels.js';
+import type { Facets } from '../../data/query.js';
+import type { Lang } from '../../i18n/index.js';
+import { fold } from '../shared/labels.js';
 import { loadMatcherFactory } from './load-matcher.js';
-import type { Matcher, MatcherFactory, Suggestion, SuggestionKind } from './matcher.js';
+import type { Matcher, MatcherFactory, Suggestion } from './matcher.js';
 
 export type { Suggestion, SuggestionKind } from './matcher.js';
 
@@ -26,17 +25,6 @@ export function loadMatcher(): Promise<MatcherFactory> {
 
 export const MAX_SUGGESTIONS = 8;
 const MAX_RECENT = 3;
-
-const vocabulary = (lang: Lang): Suggestion[] => [
-  ...ACTION_LINES.map((value) => item(lang, 'actionLine', value, [value, valueLabel('en', 'actionLine', value)])),
-  ...SDGS.map(String).map((value) => item(lang, 'sdg', value, [valueLabel('en', 'sdg', value)])),
-  ...REGIONS.map((value) => item(lang, 'region', value, [valueLabel('en', 'region', value)])),
-  ...ENTITY_TYPES.map((value) => item(lang, 'entityType', value, [valueLabel('en', 'entityType', value)])),
-];
-
-function item(lang: Lang, key: FilterKey, value: string, terms: string[]): Suggestion {
-  return { kind: key as SuggestionKind, key, value, label: valueLabel(lang, key, value), terms };
-}
 
 /** Bounds the index however long the visit. */
 const MAX_KNOWN = 1000;
@@ -87,19 +75,7 @@ export class SuggestionIndex {
     const signature = `${lang}|${this.#organizations.size}|${this.#countries.size}`;
     if (this.#matcher && signature === this.#signature) return this.#matcher;
     this.#signature = signature;
-    const docs = [
-      ...vocabulary(lang),
-      ...[...this.#countries].map((code) =>
-        item(
-          lang,
-          'country',
-          code,
-          code === INTERNATIONAL ? [valueLabel('en', 'country', code)] : [code, countryName('en', code)],
-        ),
-      ),
-      ...[...this.#organizations].map((name) => item(lang, 'organization', name, [])),
-    ];
-    this.#matcher = this.factory(docs);
+    this.#matcher = this.factory.createMatcher(this.factory.suggestionDocs(lang, this.#countries, this.#organizations));
     return this.#matcher;
   }
 }

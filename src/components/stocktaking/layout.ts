@@ -5,7 +5,7 @@ import { t, type Lang } from '../../i18n/index.js';
 /** Facet groups in the default layout, in reading order. */
 export const LAYOUT_FACETS = ['sdg', 'region', 'entityType', 'status', 'year', 'organization'] as const;
 
-/** The default layout: search on top, filters beside (wide) or above in a disclosure (narrow), then active filters and results. */
+/** The default layout: search on top, filters beside (wide) or above in a disclosure (narrow), then active filters, export and results. */
 export function renderLayout(lang: Lang, headingLevel?: string | number) {
   return html`<div class="layout">
     <div class="search"><wsis-search-box lang=${lang}></wsis-search-box></div>
@@ -19,6 +19,8 @@ export function renderLayout(lang: Lang, headingLevel?: string | number) {
     <div class="results" part="results">
       <wsis-country-map lang=${lang}></wsis-country-map>
       <wsis-filter-chips lang=${lang}></wsis-filter-chips>
+      <!-- Its code is a chunk loaded as it appears; the export itself loads on first use. -->
+      <wsis-export lang=${lang}></wsis-export>
       <wsis-entry-list lang=${lang} heading-level=${ifDefined(headingLevel)}></wsis-entry-list>
     </div>
   </div>`;

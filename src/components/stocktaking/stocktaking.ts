@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createSource } from '../../data/create-source.js';
@@ -87,9 +87,10 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   @property({ attribute: 'scope-organization' }) scopeOrganization?: string;
 
   /** This element's search; undefined while the attributes are wrong. */
-  @provide({ context: storeContext })
-  @state()
-  store?: SearchStore;
+  @state() store?: SearchStore;
+
+  /** Hands `store` to the `wsis-*` elements inside. */
+  readonly #provider = new ContextProvider(this, { context: storeContext });
 
   @state() private configProblem?: ConfigProblem;
   @state() private customLayout = false;
@@ -313,6 +314,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     this.#unsubscribe = undefined;
     this.store?.dispose();
     this.store = store;
+    this.#provider.setValue(store);
     if (store) this.#unsubscribe = this.#watch(store);
     for (const observer of this.#observers) observer(store);
   }

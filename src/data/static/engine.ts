@@ -4,16 +4,8 @@
  * on the main thread, in node tests and in the bench.
  */
 import { validateEntry, type Entry } from '../entry.js';
-import {
-  compareEntries,
-  effectiveSort,
-  matchesAll,
-  parseSearchParams,
-  toQueryString,
-  tokenize,
-  type SearchParams,
-  type Sort,
-} from '../query.js';
+import { effectiveSort, toQueryString, tokenize, type SearchParams, type Sort } from '../query.js';
+import { compareEntries, matchesAll, parseSearchParams } from '../evaluate.js';
 import { SourceError, type SourceResponse } from '../source.js';
 import { FacetCounter } from './facets.js';
 import { TextIndex } from './text-index.js';

@@ -8,11 +8,11 @@ import {
   FACET_NAMES,
   ORGANIZATION_FACET_LIMIT,
   facetValues,
-  matchesAll,
   type FacetName,
   type Facets,
   type SearchParams,
 } from '../query.js';
+import { matchesAll } from '../evaluate.js';
 
 interface Column {
   labels: string[];

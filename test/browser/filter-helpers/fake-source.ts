@@ -1,6 +1,7 @@
 import { generateEntries } from '../../../scripts/sample/generate.js';
 import type { Entry } from '../../../src/data/entry.js';
-import { computeFacets, matchesAll, tokenize, type Facets, type SearchParams } from '../../../src/data/query.js';
+import { tokenize, type Facets, type SearchParams } from '../../../src/data/query.js';
+import { computeFacets, matchesAll } from '../../../src/data/evaluate.js';
 import { SourceError, type DataSource, type SourceResponse } from '../../../src/data/source.js';
 
 export interface FakeSource extends DataSource {

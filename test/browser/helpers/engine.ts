@@ -1,14 +1,6 @@
 import type { Entry } from '../../../src/data/entry.js';
-import {
-  compareEntries,
-  computeFacets,
-  effectiveSort,
-  matchesAll,
-  parseSearchParams,
-  tokenize,
-  type Correction,
-  type SearchParams,
-} from '../../../src/data/query.js';
+import { effectiveSort, tokenize, type Correction, type SearchParams } from '../../../src/data/query.js';
+import { compareEntries, computeFacets, matchesAll, parseSearchParams } from '../../../src/data/evaluate.js';
 
 /** A tiny docs/api.md search over an array, for msw handlers: prefix terms, one-edit typo fixes. */
 
