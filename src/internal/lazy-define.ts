@@ -35,13 +35,17 @@ function settle(tag: string, failure: boolean): void {
   for (const listener of listeners) listener();
 }
 
+/** Set by the first `lazyDefine`: without loaders (npm use) nothing is watched. */
+let enabled = false;
+
 export function lazyDefine(tag: string, load: () => Promise<unknown>, when: LoadWhen): void {
+  enabled = true;
   if (!customElements.get(tag)) pending.set(tag, { load, when });
 }
 
 /** Watches `root` (and everything added to it later) for elements whose code is still to load. */
 export function observeLazy(root: Document | ShadowRoot): void {
-  if (!pending.size || observed.has(root)) return;
+  if (!enabled || observed.has(root)) return;
   observed.add(root);
   scan(root);
   new MutationObserver((records) => {

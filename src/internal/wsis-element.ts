@@ -5,13 +5,8 @@ import { StoreController } from '../state/context.js';
 import { MessagesController } from '../i18n/messages-controller.js';
 import { observeLazy } from './lazy-define.js';
 
-/** Base of the wsis-* components: the store link and typed outward events. */
-export class WsisElement extends LitElement {
-  /** The id of a `<wsis-stocktaking>` elsewhere on the page to link to. */
-  @property({ reflect: true }) for?: string;
-
-  protected readonly storeController = new StoreController(this);
-
+/** Base of every wsis-* element, `<wsis-stocktaking>` included: texts, lazy children, typed outward events. */
+export class WsisBase extends LitElement {
   constructor() {
     super();
     new MessagesController(this);
@@ -23,6 +18,19 @@ export class WsisElement extends LitElement {
     observeLazy(this.renderRoot as ShadowRoot);
   }
 
+  /** Fires a bubbling, composed `wsis-*` event for the host page; every outward event goes through here. */
+  emit<K extends keyof WsisEventMap>(name: K, detail: WsisEventMap[K]['detail']): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+}
+
+/** Base of the wsis-* parts of a search: the link to the store of their `<wsis-stocktaking>`. */
+export class WsisElement extends WsisBase {
+  /** The id of a `<wsis-stocktaking>` elsewhere on the page to link to. */
+  @property({ reflect: true }) for?: string;
+
+  protected readonly storeController = new StoreController(this);
+
   protected get store() {
     return this.storeController.store;
   }
@@ -30,10 +38,5 @@ export class WsisElement extends LitElement {
   override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
     if (changed.has('for') && changed.get('for') !== undefined) this.storeController.relink();
-  }
-
-  /** Fires a bubbling, composed `wsis-*` event for the host page. */
-  emit<K extends keyof WsisEventMap>(name: K, detail: WsisEventMap[K]['detail']): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
   }
 }

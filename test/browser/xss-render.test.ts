@@ -110,6 +110,8 @@ describe('rendering hostile data', function () {
 
     for (const entry of hostileText()) {
       el.store!.openEntry(entry.id);
+      // The list renders the detail from the first opened entry on.
+      await until(() => list.shadowRoot!.querySelector('wsis-entry-detail'), 'no detail');
       const detail = list.shadowRoot!.querySelector('wsis-entry-detail')!;
       await until(() => detail.shadowRoot!.querySelector('h2')?.textContent === entry.title);
       const dialog = detail.shadowRoot!.querySelector('dialog')!;
@@ -139,9 +141,10 @@ describe('rendering hostile data', function () {
       'hostile entries not shown',
     );
     assertInert(wrapper);
-    const detail = list.shadowRoot!.querySelector('wsis-entry-detail')!;
     for (const entry of entries) {
       store.openEntry(entry.id);
+      await until(() => list.shadowRoot!.querySelector('wsis-entry-detail'), 'no detail');
+      const detail = list.shadowRoot!.querySelector('wsis-entry-detail')!;
       await until(() => detail.shadowRoot!.querySelector('h2')?.textContent === entry.title);
       const dialog = detail.shadowRoot!.querySelector('dialog')!;
       expect(dialog.querySelector('a') === null, `${entry.website} became a link`).to.equal(true);

@@ -35,3 +35,39 @@ test('every message the widget script uses is in the English it carries', () => 
   const missing = [...used].filter(([key]) => !(key in enCore)).map(([key, file]) => `${key} (${file})`);
   assert.deepEqual(missing, [], 'move these from en-extras.ts to en-core.ts');
 });
+
+test('every message a lazily loaded element uses is in English it registers, or in the core', async () => {
+  const parts: Record<string, Record<string, string>> = {
+    enDetail: (await import('../../src/i18n/en-detail.js')).enDetail,
+    enExport: (await import('../../src/i18n/en-export.js')).enExport,
+    enFilters: (await import('../../src/i18n/en-filters.js')).enFilters,
+    enMap: (await import('../../src/i18n/en-map.js')).enMap,
+  };
+  const keys = new Set(Object.keys(en));
+  const problems: string[] = [];
+  for (const folder of [
+    'action-line-filter',
+    'country-map',
+    'entry-detail',
+    'export',
+    'facet-filter',
+    'filter-chips',
+  ]) {
+    const sources = files(`src/components/${folder}`).filter((f) => f.endsWith('.ts'));
+    const text = sources.map((f) => readFileSync(f, 'utf8')).join('\n');
+    const registered = [...text.matchAll(/registerMessages\('en', ([^)]+)\)/g)].flatMap(
+      (m) => m[1].match(/en[A-Z]\w+/g) ?? [],
+    );
+    assert.ok(registered.length > 0, `${folder} registers no English`);
+    const own = new Set([...Object.keys(enCore), ...registered.flatMap((name) => Object.keys(parts[name] ?? {}))]);
+    // The shared helpers it imports count as its own.
+    const helpers = [...text.matchAll(/from '\.\.\/shared\/([\w-]+)\.js'/g)].map(
+      (m) => `src/components/shared/${m[1]}.ts`,
+    );
+    const used = [text, ...helpers.map((f) => readFileSync(f, 'utf8'))].join('\n');
+    for (const [, key] of used.matchAll(/['`]([a-zA-Z]+\.[a-zA-Z0-9.]+)['`]/g)) {
+      if (keys.has(key) && !own.has(key)) problems.push(`${key} (${folder})`);
+    }
+  }
+  assert.deepEqual([...new Set(problems)], []);
+});

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { regionOf } from '../../data/countries.js';
 import { INTERNATIONAL, REGIONS } from '../../data/vocabulary.js';
 import { countryName, dir, formatNumber, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { enFilters } from '../../i18n/en-filters.js';
 import { enMap } from '../../i18n/en-map.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -11,7 +12,7 @@ import { defaultWorldUrl, loadWorld, type World } from '../../data/world.js';
 import { GeoOrder, TypeAhead } from './keyboard.js';
 import { colourScale, type ColourScale } from './scale.js';
 
-registerMessages('en', enMap);
+registerMessages('en', { ...enFilters, ...enMap });
 
 type SortKey = 'country' | 'region' | 'count';
 type SortDir = 'ascending' | 'descending';

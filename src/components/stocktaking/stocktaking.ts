@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createSource } from '../../data/create-source.js';
 import type { Filters } from '../../data/query.js';
@@ -8,10 +8,9 @@ import { storeContext, type StoreProvider } from '../../state/context.js';
 import { SearchStore, type StoreSnapshot } from '../../state/search-store.js';
 import type { SearchState, SearchStatus } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import { MessagesController } from '../../i18n/messages-controller.js';
-import { lazyFailed, observeLazy, onLazySettled } from '../../internal/lazy-define.js';
+import { lazyFailed, onLazySettled } from '../../internal/lazy-define.js';
+import { WsisBase } from '../../internal/wsis-element.js';
 import type { UrlSync } from '../../state/url-sync.js';
-import { emit } from './emit.js';
 import { FiltersOpenController } from './filters-open.js';
 import { readConfig, type ConfigProblem, type ScopeAttribute } from './config.js';
 import { renderLayout } from './layout.js';
@@ -67,7 +66,7 @@ const sameScope = (a: Filters, b: Filters) => JSON.stringify(a) === JSON.stringi
  * @cssproperty --wsis-filters-width - Width of the filter column at wide sizes (default 19rem).
  * @cssproperty --wsis-color-primary - Accent colour; see the theme tokens for the rest.
  */
-export class WsisStocktaking extends LitElement implements StoreProvider {
+export class WsisStocktaking extends WsisBase implements StoreProvider {
   static override styles = [baseStyles, styles];
 
   @property() api?: string;
@@ -109,7 +108,6 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
 
   constructor() {
     super();
-    new MessagesController(this);
     new FiltersOpenController(this);
   }
 
@@ -133,7 +131,6 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    observeLazy(this.renderRoot as ShadowRoot);
     this.#unwatchLazy = onLazySettled(() => this.requestUpdate());
     this.#children.observe(this, { childList: true });
     this.#checkLayout();
@@ -217,7 +214,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
   #relang(): void {
     const visit = (root: ParentNode) => {
       for (const el of root.querySelectorAll('*')) {
-        if (el.localName.startsWith('wsis-')) (el as Partial<LitElement>).requestUpdate?.();
+        if (el.localName.startsWith('wsis-')) (el as Partial<WsisBase>).requestUpdate?.();
         if (el.shadowRoot) visit(el.shadowRoot);
       }
     };
@@ -302,7 +299,7 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
     if (this.#reported === message) return;
     this.#reported = message;
     console.error(message);
-    emit(this, 'wsis-error', { code: 'config', message: problem.detail });
+    this.emit('wsis-error', { code: 'config', message: problem.detail });
   }
 
   #setStore(store: SearchStore | undefined): void {
@@ -327,9 +324,9 @@ export class WsisStocktaking extends LitElement implements StoreProvider {
       previous = s;
       if (s.status === was.status || !BUSY.includes(was.status)) return;
       if (s.status === 'ready' || s.status === 'empty') {
-        emit(this, 'wsis-search', { query: s.query, filters: s.filters, total: s.total });
+        this.emit('wsis-search', { query: s.query, filters: s.filters, total: s.total });
       } else if ((s.status === 'error' || s.status === 'offline') && s.error) {
-        emit(this, 'wsis-error', { code: s.error.code, message: s.error.message });
+        this.emit('wsis-error', { code: s.error.code, message: s.error.message });
       }
     });
   }
