@@ -53,10 +53,9 @@ class ParamFailure extends Error {
   }
 }
 
-/** Whether an If-None-Match header holds `etag` (weak comparison) or is "*". */
+/** Whether an If-None-Match header holds `etag` (weak comparison); "*" is handled for every route below. */
 function notModified(header: string | undefined, etag: string): boolean {
   if (!header) return false;
-  if (header.trim() === '*') return true;
   const bare = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => bare(tag) === bare(etag));
 }
@@ -81,6 +80,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     clientErrorHandler,
   });
   app.addHook('onClose', async () => db.close());
+  // While stopping, answers close their connection, so no client queues a request on it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   // Before the body is read: a request this server cannot serve costs nothing more.
   app.addHook('onRequest', async (request, reply) => {
     if (!METHODS.has(request.method)) {
@@ -108,8 +112,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(etag, { weak: true });
   // Synchronous zlib up to 1 MB: a search body compresses in well under a millisecond.
   app.register(compress, { encodings: ['br', 'gzip', 'deflate'], syncThreshold: 2 ** 20 });
+  // Added after compress, so this runs after it has chosen an encoding.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(securityHeaders(request.url.startsWith(API_PREFIX), reply.getHeader('content-type') as string));
+    if (closing) reply.header('connection', 'close');
+    // "If-None-Match: *" matches any current representation (RFC 9110 §13.1.2).
+    if (reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
+      (payload as { destroy?: () => void } | null)?.destroy?.();
+      reply.code(304).removeHeader('content-encoding').removeHeader('content-length');
+      return null;
+    }
     return payload;
   });
 
