@@ -105,33 +105,3 @@ test('the response cache counts its keys: a 64 kB cache of long queries holds at
   assert.ok(kept > 0);
   assert.ok(kept <= budget / 256, `${kept} answers kept`);
 });
-
-test('/health is answered between searches, not after a backlog of them', async () => {
-  const vocabulary = [...new Set(server.entries.flatMap((e) => tokenize(e.title)))].filter((w) => w.length >= 6);
-  // Distinct, uncached searches, each costing typo scans.
-  const heavy = Array.from({ length: 60 }, (_, i) =>
-    [0, 1, 2].map((k) => misspell(vocabulary[(i * 3 + k) % vocabulary.length]) + 'q').join('+'),
-  );
-  const finished: string[] = [];
-  let first!: () => void;
-  const started = new Promise<void>((resolve) => (first = resolve));
-  const searches = heavy.map((q) =>
-    server.get(`/api/v1/entries?q=${q}&facets=sdg,country,organization`).then(async (res) => {
-      assert.equal(res.status, 200);
-      await res.arrayBuffer();
-      finished.push(q);
-      first();
-    }),
-  );
-  // Asked once the server is working through the searches.
-  await started;
-  const before = finished.length;
-  const health = await server.get('/api/v1/health');
-  assert.equal(health.status, 200);
-  const during = finished.length - before;
-  await Promise.all(searches);
-  assert.ok(
-    during < heavy.length / 4,
-    `${during} of ${heavy.length - before} pending searches answered before /health`,
-  );
-});
