@@ -13,6 +13,8 @@ export const MAX_TERMS = 12;
 /** Terms per query that may be typo-corrected; the rest match only as written. */
 export const MAX_CORRECTED_TERMS = 3;
 
+const KNOWN = new Set<string>(['q', ...FILTER_KEYS, 'yearFrom', 'yearTo', 'sort', 'page', 'pageSize', 'facets']);
+
 /** Set by the query-string parser on a parameter whose percent-encoding is not UTF-8. */
 export const MALFORMED = Symbol('malformed parameter');
 
@@ -47,7 +49,7 @@ export function checkLimits(raw: RawQuery): ParamError | undefined {
 
 /**
  * Form decoding as URLSearchParams does it (`+` is a space; repeated keys become arrays), but
- * strict: a parameter whose percent-encoding is not UTF-8 is flagged, not turned into U+FFFD.
+ * strict: a known parameter whose percent-encoding is not UTF-8 is flagged, not turned into U+FFFD.
  */
 export function parseQuery(query: string): RawQuery {
   const out: RawQuery = Object.create(null);
@@ -58,8 +60,10 @@ export function parseQuery(query: string): RawQuery {
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
     const key = decode(rawKey);
     const value = decode(rawValue);
-    if (key === undefined || value === undefined) {
-      out[MALFORMED] ??= key ?? (decode(rawKey.replace(/%/g, '%25')) as string);
+    // Unknown parameters are ignored, however they are spelled.
+    if (key === undefined || !KNOWN.has(key)) continue;
+    if (value === undefined) {
+      out[MALFORMED] ??= key;
       continue;
     }
     const prev = out[key];

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ACTION_LINES, REGIONS } from '../../src/data/vocabulary.js';
 import { FACET_NAMES, FILTER_KEYS } from '../../src/data/query.js';
 import { buildApp } from '../../server/app.js';
+import { MAX_QUERY_STRING } from '../../server/limits.js';
 import { startServer, type Server } from './helpers.js';
 
 let server: Server;
@@ -122,6 +123,8 @@ async function check(qs: string) {
   if (res.statusCode === 200) {
     assert.equal(typeof body.total, 'number');
     assert.ok(Array.isArray(body.items));
+  } else if (qs.length > MAX_QUERY_STRING) {
+    assert.equal(body.error.code, 'bad_request', qs);
   } else {
     assert.equal(body.error.code, 'invalid_parameter', qs);
     assert.equal(typeof body.error.message, 'string');
