@@ -16,7 +16,7 @@ import { parseSearchParams, toQueryString, type ParamError, type SearchParams } 
 import { openReadOnly } from './db.js';
 import { SearchEngine } from './engine.js';
 import { clientErrorHandler, sendError } from './errors.js';
-import { securityHeaders } from './headers.js';
+import { pageHeaders, securityHeaders } from './headers.js';
 import { MAX_QUERY_STRING, checkLimits, parseQuery, type RawQuery } from './limits.js';
 import { JobQueue } from './queue.js';
 import { ResponseCache, negotiate, type Representation } from './responses.js';
@@ -114,7 +114,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(compress, { encodings: ['br', 'gzip', 'deflate'], syncThreshold: 2 ** 20 });
   // Added after compress, so this runs after it has chosen an encoding.
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(securityHeaders(request.url.startsWith(API_PREFIX), reply.getHeader('content-type') as string));
+    reply.headers(securityHeaders(request.url.startsWith(API_PREFIX)));
     if (closing) reply.header('connection', 'close');
     // "If-None-Match: *" matches any current representation (RFC 9110 §13.1.2).
     if (reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
@@ -199,6 +199,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       decorateReply: !decorated,
       etag: true,
       lastModified: true,
+      setHeaders: pageHeaders,
     });
     decorated = true;
   }
