@@ -36,6 +36,8 @@ export interface LinkSites {
   requests: SeenRequest[];
   /** Most requests in flight at once, per host (with port). */
   peak: Map<string, number>;
+  /** Most requests in flight at once over all hosts. */
+  peakTotal(): number;
   /** Bytes of /huge written before the client went away. */
   hugeBytesSent(): number;
   close(): Promise<void>;
@@ -69,6 +71,8 @@ export async function startLinkSites(options: SiteOptions = {}): Promise<LinkSit
   const flakyCount = new Map<string, number>();
   const hanging = new Set<ServerResponse>();
   let hugeBytes = 0;
+  let total = 0;
+  let peakTotal = 0;
 
   const answer = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const parts = url.pathname.split('/').filter(Boolean);
@@ -142,6 +146,8 @@ export async function startLinkSites(options: SiteOptions = {}): Promise<LinkSit
         userAgent: req.headers['user-agent'] ?? '',
       });
     }
+    total++;
+    peakTotal = Math.max(peakTotal, total);
     const now = (active.get(host) ?? 0) + 1;
     active.set(host, now);
     if (now > (peak.get(host) ?? 0)) peak.set(host, now);
@@ -149,6 +155,7 @@ export async function startLinkSites(options: SiteOptions = {}): Promise<LinkSit
     const finish = () => {
       if (done) return;
       done = true;
+      total--;
       const left = (active.get(host) ?? 1) - 1;
       if (left) active.set(host, left);
       else active.delete(host);
@@ -166,6 +173,7 @@ export async function startLinkSites(options: SiteOptions = {}): Promise<LinkSit
     url: (host, path) => `http://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`,
     requests,
     peak,
+    peakTotal: () => peakTotal,
     hugeBytesSent: () => hugeBytes,
     close: () =>
       new Promise<void>((resolve) => {

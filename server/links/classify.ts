@@ -126,6 +126,7 @@ export function classify(start: string, probe: ProbeResult, previousFailures: nu
   const parked = parkingReason(start, probe);
   if (parked) return { ...base, status: 'parked', failures: 0, detail: parked };
   const proposed = proposedUrl(probe);
-  if (proposed) return { ...base, status: 'redirected', proposedUrl: proposed, failures: 0, detail: 'moved permanently' };
+  if (proposed)
+    return { ...base, status: 'redirected', proposedUrl: proposed, failures: 0, detail: 'moved permanently' };
   return { ...base, status: 'ok', failures: 0, detail: probe.hops.length > 1 ? 'temporary redirect' : '' };
 }

@@ -26,7 +26,8 @@ export function parseAge(text: string): number {
 
 function positiveInt(name: string, text: string, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}, not "${text}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`--${name} must be a whole number from 1 to ${max}, not "${text}"`);
   return n;
 }
 

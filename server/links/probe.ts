@@ -208,7 +208,8 @@ export class Prober {
     try {
       return await slot.limit(async () => {
         for (let wait = slot.until - Date.now(); wait > 0; wait = slot.until - Date.now()) {
-          if (wait > this.options.maxRetryAfterMs) throw new RateLimited(`${host} asked to wait ${Math.round(wait / 1000)} s`);
+          if (wait > this.options.maxRetryAfterMs)
+            throw new RateLimited(`${host} asked to wait ${Math.round(wait / 1000)} s`);
           await new Promise((resolve) => setTimeout(resolve, wait));
         }
         return this.total(() => {

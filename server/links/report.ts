@@ -78,7 +78,9 @@ export function buildReport(db: Database.Database): LinkReport {
   );
   const rank = (r: Row) => SEVERITY.indexOf(r.status ?? 'unchecked');
   rows.sort((a, b) => a.organization.localeCompare(b.organization) || rank(a) - rank(b) || a.id.localeCompare(b.id));
-  const lines = rows.map((r) => CSV_COLUMNS.map((c) => csvCell(c === 'status' ? (r.status ?? 'unchecked') : r[c])).join(','));
+  const lines = rows.map((r) =>
+    CSV_COLUMNS.map((c) => csvCell(c === 'status' ? (r.status ?? 'unchecked') : r[c])).join(','),
+  );
   // The BOM lets spreadsheet programs read UTF-8 organization names.
   const csv = '\ufeff' + [CSV_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
   return { total: rows.length, counts, organizations, csv };
@@ -88,12 +90,18 @@ export function buildReport(db: Database.Database): LinkReport {
 export function formatReport(report: LinkReport, top: number): string {
   const pct = (n: number) => (report.total ? `${((100 * n) / report.total).toFixed(1)}%` : '-');
   const lines = [`Websites: ${report.total}`];
-  for (const c of COLUMNS) lines.push(`  ${c.padEnd(11)} ${String(report.counts[c]).padStart(7)}  ${pct(report.counts[c])}`);
+  for (const c of COLUMNS)
+    lines.push(`  ${c.padEnd(11)} ${String(report.counts[c]).padStart(7)}  ${pct(report.counts[c])}`);
   const shown = report.organizations.slice(0, top);
-  lines.push('', `Per organization (most links needing work first; ${shown.length} of ${report.organizations.length}):`);
+  lines.push(
+    '',
+    `Per organization (most links needing work first; ${shown.length} of ${report.organizations.length}):`,
+  );
   lines.push(`  ${'total'.padStart(6)} ${COLUMNS.map((c) => c.slice(0, 10).padStart(10)).join(' ')}  organization`);
   for (const o of shown) {
-    lines.push(`  ${String(o.total).padStart(6)} ${COLUMNS.map((c) => String(o.counts[c]).padStart(10)).join(' ')}  ${o.organization}`);
+    lines.push(
+      `  ${String(o.total).padStart(6)} ${COLUMNS.map((c) => String(o.counts[c]).padStart(10)).join(' ')}  ${o.organization}`,
+    );
   }
   if (report.organizations.length > shown.length) {
     lines.push(`  … ${report.organizations.length - shown.length} more organizations in the CSV`);

@@ -77,9 +77,16 @@ export async function checkLinks(options: CheckOptions): Promise<RunSummary> {
     const batch = new Batch(db, run, options.batchSize ?? 200, options.flushEveryMs ?? 500);
     const progress = (): Progress => {
       const rate = checked / Math.max(0.001, (Date.now() - t0) / 1000);
-      return { done: before + checked, total, counts: { ...counts }, rate, etaSeconds: (total - before - checked) / (rate || 1) };
+      return {
+        done: before + checked,
+        total,
+        counts: { ...counts },
+        rate,
+        etaSeconds: (total - before - checked) / (rate || 1),
+      };
     };
-    const ticker = options.onProgress && setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 10_000);
+    const ticker =
+      options.onProgress && setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 10_000);
     try {
       await Promise.all(
         due.map(async (link) => {

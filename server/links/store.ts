@@ -88,8 +88,7 @@ export function openLinkStore(dbPath: string): Database.Database {
  */
 export function startRun(db: Database.Database, now: Date, olderThanMs = 0, fresh = false): Run {
   const open = db.prepare('SELECT id, started, cutoff FROM link_runs WHERE finished IS NULL ORDER BY id DESC').get() as
-    | Omit<Run, 'resumed'>
-    | undefined;
+    Omit<Run, 'resumed'> | undefined;
   if (open && !fresh) return { ...open, resumed: true };
   const started = now.toISOString();
   const cutoff = new Date(now.getTime() - olderThanMs).toISOString();

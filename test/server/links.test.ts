@@ -1,16 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { generateEntries } from '../../scripts/sample/generate.js';
-import { startLinkSites, stubLookup, type LinkSites } from '../../scripts/link-sites.js';
-import { writeDatabase } from '../../server/db.js';
+import { startLinkSites, type LinkSites } from '../../scripts/link-sites.js';
 import { FAILURES_BEFORE_BROKEN } from '../../server/links/classify.js';
 import type { ProbeOptions } from '../../server/links/probe.js';
 import { checkLinks, type CheckOptions } from '../../server/links/run.js';
-import { openLinkStore, readLinks, type LinkRow } from '../../server/links/store.js';
+import type { LinkRow } from '../../server/links/store.js';
 import { tempDir } from './helpers.js';
+import { closedPort, FAST, linkDatabase, storedLinks } from './link-helpers.js';
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,42 +15,13 @@ let sites: LinkSites;
 before(async () => (sites = await startLinkSites()));
 after(() => sites.close());
 
-const FAST: Partial<ProbeOptions> = { lookup: stubLookup, responseTimeoutMs: 600, connectTimeoutMs: 600 };
-let dbCount = 0;
-
-/** A database whose entries have these websites, in this order (undefined: no website). */
-function database(websites: (string | undefined)[]): { dbPath: string; ids: string[] } {
-  const entries = generateEntries(websites.length, 5).map((e, i) => {
-    const { website: _, ...rest } = e;
-    return websites[i] === undefined ? rest : { ...rest, website: websites[i] };
-  });
-  const dbPath = join(dir, `links-${++dbCount}.db`);
-  writeDatabase(entries, dbPath);
-  return { dbPath, ids: entries.map((e) => e.id) };
-}
-
-function stored(dbPath: string): Map<string, LinkRow> {
-  const db = openLinkStore(dbPath);
-  try {
-    return new Map(readLinks(db).map((row) => [row.url, row]));
-  } finally {
-    db.close();
-  }
-}
+const database = (websites: (string | undefined)[]) => linkDatabase(dir, websites);
+const stored = storedLinks;
 
 async function check(websites: string[], options: Partial<CheckOptions> = {}, probe: Partial<ProbeOptions> = {}) {
   const { dbPath } = database(websites);
   const summary = await checkLinks({ dbPath, probe: { ...FAST, ...probe }, ...options });
   return { dbPath, summary, rows: stored(dbPath) };
-}
-
-/** A port nothing listens on: connections are refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('link classification', () => {
@@ -75,7 +43,7 @@ describe('link classification', () => {
     refused: () => refused,
     serverError: () => u('err.test', '/status/503'),
     hang: () => u('hang.test', '/hang'),
-    slow: () => u('slow.test', '/slow/2000'),
+    slow: () => u('slow.test', '/slow/8000'),
     slowButFine: () => u('slowish.test', '/slow/50'),
     loop: () => u('loop.test', '/loop/a'),
     tooMany: () => u('long.test', '/chain/14'),
