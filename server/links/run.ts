@@ -16,9 +16,13 @@ import {
   type Run,
 } from './store.js';
 
-/** Names the project and where to read about the checker, so a site's operator knows who is asking. */
-export const USER_AGENT =
-  'WSIS-Stocktaking-link-checker/0.1 (+https://www.itu.int/net4/wsis/stocktaking/; docs/links.md of the wsis-stocktaking-widget project)';
+/**
+ * Names the project and where to read about it, so a site's operator knows who is asking. An operator who
+ * publishes the docs elsewhere sets WSIS_LINK_CHECKER_URL.
+ */
+export const USER_AGENT = `WSIS-Stocktaking-link-checker/0.1 (+${
+  process.env.WSIS_LINK_CHECKER_URL ?? 'https://www.itu.int/net4/wsis/stocktaking/'
+}; link review of the WSIS Stocktaking entries)`;
 
 export interface Progress {
   /** Checked in this run, counting the part done before a resume. */

@@ -121,8 +121,11 @@ export function checkedInRun(db: Database.Database, run: Run): number {
 }
 
 /**
- * The one place results are written. A server that accepts writes will instead send each record through its
- * update path (revision + audit), as the checker's own change; nothing else here writes link data.
+ * The one place results are written, one transaction per batch. On a server that accepts writes this body
+ * becomes a call to its single update path, once per record and inside one transaction per batch: the
+ * entry id, the checker as author, and the change `{ link: { status, code, finalUrl, proposedUrl, checked,
+ * failures, detail } }`, so each result gets a revision and an audit line. The links table then stays the
+ * current value that path keeps (dueLinks and the report read it), and link_runs stays the checker's own.
  */
 export function recordChecks(db: Database.Database, run: Run, records: readonly CheckRecord[]): void {
   const put = db.prepare(
