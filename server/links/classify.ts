@@ -1,10 +1,10 @@
 /**
  * What a probe means for an entry's website. Pure: the same probe and history always give the same verdict.
  */
+import { LINK_STATUSES, type LinkStatus } from '../../src/data/vocabulary.js';
 import type { ProbeError, ProbeResult } from './probe.js';
 
-export const LINK_STATUSES = ['ok', 'redirected', 'broken', 'failing', 'parked'] as const;
-export type LinkStatus = (typeof LINK_STATUSES)[number];
+export { LINK_STATUSES, type LinkStatus };
 
 /**
  * A temporary failure (5xx, timeout, reset, TLS, rate limit) becomes `broken` on this many consecutive

@@ -3,6 +3,7 @@
  * small batches (so a kill loses at most one batch), reports progress, and stops cleanly on a signal.
  */
 import type Database from 'better-sqlite3';
+import pLimit from 'p-limit';
 import { classify, LINK_STATUSES, type LinkStatus } from './classify.js';
 import { Prober, type ProbeOptions } from './probe.js';
 import {
@@ -74,7 +75,7 @@ export async function checkLinks(options: CheckOptions): Promise<RunSummary> {
   try {
     const run = startRun(db, now(), options.olderThanMs ?? 0, options.fresh ?? false);
     const before = checkedInRun(db, run);
-    const due = dueLinks(db, run);
+    const due = spreadHosts(dueLinks(db, run));
     const total = before + due.length;
     const counts = zeroCounts();
     let checked = 0;
@@ -92,15 +93,20 @@ export async function checkLinks(options: CheckOptions): Promise<RunSummary> {
     const ticker =
       options.onProgress && setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 10_000);
     try {
+      // Only a few times the request limit are under way at once, so a long run holds little in memory.
+      const window = pLimit(prober.options.concurrency * 4);
       await Promise.all(
-        due.map(async (link) => {
-          const result = await prober.probe(link.website, options.signal);
-          if (!result) return; // stopped before its first request
-          const verdict = classify(link.website, result, link.failures);
-          counts[verdict.status]++;
-          checked++;
-          batch.add({ id: link.id, url: link.website, verdict, checked: now().toISOString() });
-        }),
+        due.map((link) =>
+          window(async () => {
+            if (options.signal?.aborted) return;
+            const result = await prober.probe(link.website, options.signal);
+            if (!result) return; // stopped before its first request
+            const verdict = classify(link.website, result, link.failures);
+            counts[verdict.status]++;
+            checked++;
+            batch.add({ id: link.id, url: link.website, verdict, checked: now().toISOString() });
+          }),
+        ),
       );
     } finally {
       if (ticker) clearInterval(ticker);
@@ -124,6 +130,29 @@ export async function checkLinks(options: CheckOptions): Promise<RunSummary> {
     await prober.close();
     db.close();
   }
+}
+
+/**
+ * Orders the websites so that those of one host are spread over the run instead of queued together, where
+ * they would fill the window while the per-host limit lets only 2 through.
+ */
+export function spreadHosts<T extends { website: string }>(links: readonly T[]): T[] {
+  const seen = new Map<string, number>();
+  const rank = links.map((link) => {
+    let host = link.website;
+    try {
+      host = new URL(link.website).hostname;
+    } catch {
+      // Not a URL: the probe reports it; here it is its own host.
+    }
+    const n = seen.get(host) ?? 0;
+    seen.set(host, n + 1);
+    return n;
+  });
+  return links
+    .map((link, i) => ({ link, i }))
+    .sort((a, b) => rank[a.i] - rank[b.i] || a.i - b.i)
+    .map((x) => x.link);
 }
 
 /** Results wait here briefly, so 20,000 checks are not 20,000 disk syncs. */
