@@ -76,6 +76,7 @@ export const ar: Messages = {
   'entry.years': 'السنوات',
   'entry.since': 'منذ {year}',
   'entry.website': 'الموقع الإلكتروني',
+  'entry.websiteUnreachable': 'تعذّر الوصول إلى الموقع عند آخر فحص في {date}',
   'entry.updated': 'آخر تحديث',
   'entry.prize': 'جوائز القمة العالمية لمجتمع المعلومات',
   'entry.prizeValue': '{status}، {year}',

@@ -76,6 +76,7 @@ export const es: Messages = {
   'entry.years': 'Años',
   'entry.since': 'Desde {year}',
   'entry.website': 'Sitio web',
+  'entry.websiteUnreachable': 'sitio inaccesible en la última comprobación, el {date}',
   'entry.updated': 'Última actualización',
   'entry.prize': 'Premios de la CMSI',
   'entry.prizeValue': '{status}, {year}',

@@ -76,6 +76,7 @@ export const fr: Messages = {
   'entry.years': 'Années',
   'entry.since': 'Depuis {year}',
   'entry.website': 'Site web',
+  'entry.websiteUnreachable': 'site injoignable lors de la dernière vérification, le {date}',
   'entry.updated': 'Dernière mise à jour',
   'entry.prize': 'Prix du SMSI',
   'entry.prizeValue': '{status}, {year}',

@@ -76,6 +76,7 @@ export const ru: Messages = {
   'entry.years': 'Годы',
   'entry.since': 'С {year} года',
   'entry.website': 'Веб-сайт',
+  'entry.websiteUnreachable': 'сайт был недоступен при последней проверке {date}',
   'entry.updated': 'Последнее обновление',
   'entry.prize': 'Премии ВВУИО',
   'entry.prizeValue': '{status}, {year} г.',

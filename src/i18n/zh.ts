@@ -72,6 +72,7 @@ export const zh: Messages = {
   'entry.years': '年份',
   'entry.since': '自{year}年起',
   'entry.website': '网站',
+  'entry.websiteUnreachable': '最近一次检查（{date}）时网站无法访问',
   'entry.updated': '最后更新',
   'entry.prize': '信息社会世界峰会奖',
   'entry.prizeValue': '{status}（{year}年）',
