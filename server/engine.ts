@@ -13,7 +13,7 @@ import {
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
 import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
-import { Lru } from './lru.js';
+import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 interface TextHit {
@@ -64,7 +64,7 @@ export class SearchEngine {
     this.jsonById = db.prepare('SELECT json FROM entries WHERE id = ?').pluck() as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
-      (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
+      (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 
