@@ -1,7 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/entry-list/define.js';
 import '../../src/components/entry-detail/define.js';
+import { groupLabel, valueLabel } from '../../src/components/facet-filter/labels.js';
 import type { Entry } from '../../src/data/entry.js';
+import { LINK_STATUSES } from '../../src/data/vocabulary.js';
+import { LANGS } from '../../src/i18n/index.js';
 import '../../src/i18n/all.js';
 import { makeEntry } from '../fixtures/entries.js';
 import { text, until } from './helpers/dom.js';
@@ -80,5 +83,16 @@ describe('<wsis-entry-detail> website and its link check', () => {
   it('never links a final URL that is not http(s)', async () => {
     const { dd } = await websiteRow('hostile');
     expect(dd.querySelector('a')!.getAttribute('href')).to.equal(SITE);
+  });
+});
+
+describe('the link filter chip', () => {
+  it('is named and valued in all six languages', () => {
+    for (const lang of LANGS) {
+      expect(groupLabel(lang, 'link'), lang).not.to.equal('link');
+      for (const status of LINK_STATUSES)
+        expect(valueLabel(lang, 'link', status), `${lang} ${status}`).not.to.equal(status);
+    }
+    expect(`${groupLabel('en', 'link')}: ${valueLabel('en', 'link', 'broken')}`).to.equal('Website check: unreachable');
   });
 });
