@@ -23,6 +23,9 @@ function chunkName(id: string | null, fallback: string): string {
 const SHARED = new RegExp(
   [
     'node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/context)/',
+    // The loaders first: they must be registered before the elements below render (src/bundle.ts).
+    'src/(elements|element-list)\\.ts',
+    'vite/preload-helper',
     'src/internal/',
     'src/themes/(base|presets)\\.styles\\.ts',
     'src/i18n/(index|format|en-core|en-filters|en-export|messages-controller)\\.ts',

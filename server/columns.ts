@@ -18,7 +18,7 @@ export interface Column {
   postings?: Bits[];
 }
 
-export type ColumnName = FacetName | 'prize';
+export type ColumnName = FacetName | 'prize' | 'link';
 
 const PRIZE_VALUES = [...PRIZE_STATUSES, 'any'];
 /** Beyond this many distinct values a column is scanned instead of indexed by value. */
@@ -66,6 +66,7 @@ export function buildColumns(entries: readonly Entry[]): Columns {
   const columns = {} as Record<ColumnName, Column>;
   for (const name of FACET_NAMES) columns[name] = column(entries, (e) => facetValues(e, name));
   columns.prize = column(entries, (e) => PRIZE_VALUES.filter((v) => matchesFilter(e, 'prize', [v])));
+  columns.link = column(entries, (e) => (e.link ? [e.link.status] : []));
   return {
     size: entries.length,
     columns,

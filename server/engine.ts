@@ -12,7 +12,8 @@ import {
 } from '../src/data/query.js';
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
-import { Lru } from './lru.js';
+import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
+import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 interface TextHit {
@@ -35,6 +36,9 @@ export class SearchEngine {
   private readonly jsonByRowid: Database.Statement<[number], string>;
   private readonly jsonById: Database.Statement<[string], string>;
   private readonly hits: Lru<string, TextHit>;
+  /** Link check results, read once like the rest: a new check shows after a restart. */
+  private readonly links: Map<string, EntryLink>;
+  private readonly ids: string[];
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
     const rows = db.prepare('SELECT rowid, meta FROM entries ORDER BY rowid').raw();
@@ -44,6 +48,12 @@ export class SearchEngine {
       rowids.push(rowid);
       entries.push(JSON.parse(json) as Entry);
     }
+    this.links = loadEntryLinks(db);
+    for (const entry of entries) {
+      const link = this.links.get(entry.id);
+      if (link) entry.link = link;
+    }
+    this.ids = entries.map((e) => e.id);
     this.size = entries.length;
     this.rowidOf = Int32Array.from(rowids);
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
@@ -54,13 +64,14 @@ export class SearchEngine {
     this.jsonById = db.prepare('SELECT json FROM entries WHERE id = ?').pluck() as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
-      (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
+      (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 
   /** The entry's JSON text, or undefined. */
   entry(id: string): string | undefined {
-    return this.jsonById.get(id);
+    const json = this.jsonById.get(id);
+    return json === undefined ? undefined : withLink(json, this.links.get(id));
   }
 
   /** The response body of `GET /entries` as JSON text. */
@@ -91,7 +102,8 @@ export class SearchEngine {
       let seen = 0;
       for (let k = 0; k < order.length && items.length < params.pageSize; k++) {
         const i = order[k];
-        if (has(all, i) && seen++ >= skip) items.push(this.jsonByRowid.get(this.rowidOf[i])!);
+        if (has(all, i) && seen++ >= skip)
+          items.push(withLink(this.jsonByRowid.get(this.rowidOf[i])!, this.links.get(this.ids[i])));
       }
     }
 

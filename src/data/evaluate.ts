@@ -26,6 +26,7 @@ import {
   ENTITY_TYPES,
   FILTER_KEYS,
   INTERNATIONAL,
+  LINK_STATUSES,
   PRIZE_STATUSES,
   REGIONS,
   SDGS,
@@ -53,6 +54,7 @@ const FILTER_VOCAB: Record<FilterKey, readonly string[] | undefined> = {
   status: STATUSES,
   organization: undefined,
   prize: PRIZE_VALUES,
+  link: LINK_STATUSES,
 };
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -168,6 +170,8 @@ export function matchesFilter(entry: Entry, key: FilterKey, values: readonly str
       return values.some((v) => (v === 'C7' ? entry.actionLines.some(isC7) : entry.actionLines.includes(v as never)));
     case 'prize':
       return !!entry.prize && values.some((v) => v === 'any' || v === entry.prize!.status);
+    case 'link':
+      return !!entry.link && values.includes(entry.link.status);
     case 'country':
       return values.some((v) => (v === INTERNATIONAL ? entry.countries.length === 0 : entry.countries.includes(v)));
     default:

@@ -9,6 +9,7 @@ export const enDetail = {
   'entry.status': 'Status',
   'entry.years': 'Years',
   'entry.website': 'Website',
+  'entry.websiteUnreachable': 'website unreachable when last checked on {date}',
   'entry.updated': 'Last updated',
   'entry.prize': 'WSIS Prizes',
   'entry.prizeValue': '{status}, {year}',

@@ -22,4 +22,10 @@ export const enFilters = {
   'year.from': 'From',
   'year.to': 'To',
   'year.apply': 'Apply years',
+  'facet.link': 'Website check',
+  'link.ok': 'working',
+  'link.redirected': 'moved',
+  'link.broken': 'unreachable',
+  'link.failing': 'failing for now',
+  'link.parked': 'parked or replaced',
 } as const;

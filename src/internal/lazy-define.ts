@@ -35,17 +35,14 @@ function settle(tag: string, failure: boolean): void {
   for (const listener of listeners) listener();
 }
 
-/** Set by the first `lazyDefine`: without loaders (npm use) nothing is watched. */
-let enabled = false;
-
 export function lazyDefine(tag: string, load: () => Promise<unknown>, when: LoadWhen): void {
-  enabled = true;
   if (!customElements.get(tag)) pending.set(tag, { load, when });
 }
 
 /** Watches `root` (and everything added to it later) for elements whose code is still to load. */
 export function observeLazy(root: Document | ShadowRoot): void {
-  if (!enabled || observed.has(root)) return;
+  // Watched even before any loader is registered: the order in which modules run may vary.
+  if (observed.has(root)) return;
   observed.add(root);
   scan(root);
   new MutationObserver((records) => {
@@ -82,12 +79,15 @@ function start(tag: string): void {
   const entry = pending.get(tag);
   if (!entry) return;
   pending.delete(tag);
-  entry.load().then(
-    () => settle(tag, false),
-    (error: unknown) => {
-      pending.set(tag, entry);
-      settle(tag, true);
-      console.error(`wsis-stocktaking: <${tag}> could not be loaded.`, error);
-    },
-  );
+  // A microtask later: the chunks of the script build may still be evaluating when the tag is seen.
+  Promise.resolve()
+    .then(entry.load)
+    .then(
+      () => settle(tag, false),
+      (error: unknown) => {
+        pending.set(tag, entry);
+        settle(tag, true);
+        console.error(`wsis-stocktaking: <${tag}> could not be loaded.`, error);
+      },
+    );
 }

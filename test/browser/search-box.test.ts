@@ -10,14 +10,10 @@ import { LANGS, type Lang } from '../../src/i18n/index.js';
 import { ru } from '../../src/i18n/ru.js';
 import { zh } from '../../src/i18n/zh.js';
 import type { WsisSearchBox } from '../../src/components/search-box/search-box.js';
+import { isJustTheTerm } from '../../src/components/search-box/fuzzy.js';
 import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
 import type { MatcherFactory } from '../../src/components/search-box/matcher.js';
-import {
-  isJustTheTerm,
-  loadMatcher,
-  setMatcherLoader,
-  type Suggestion,
-} from '../../src/components/search-box/suggestions.js';
+import { loadMatcher, setMatcherLoader, type Suggestion } from '../../src/components/search-box/suggestions.js';
 import { $, $$, mount, settled } from './filter-helpers/mount.js';
 
 const CATALOGUES: Record<Lang, Messages> = { ar, zh, en, fr, ru, es };

@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import type { FilterKey } from '../../data/query.js';
 import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../data/vocabulary.js';
 import { countryName, type Lang } from '../../i18n/index.js';
-import { valueLabel } from '../shared/labels.js';
+import { fold, valueLabel } from '../shared/labels.js';
 import type { Matcher, Suggestion, SuggestionKind } from './matcher.js';
 
 export function createMatcher(docs: Suggestion[]): Matcher {
@@ -42,4 +42,41 @@ export function suggestionDocs(lang: Lang, countries: Iterable<string>, organiza
     ),
     ...[...organizations].map((name) => item(lang, 'organization', name, [])),
   ];
+}
+
+/**
+ * Whether the typed text was only the way to find a suggestion, so applying the filter
+ * replaces it: every typed word occurs in the suggestion, allowing a typo in longer words.
+ * Text that says more ("health kenya" → Kenya) stays as free text.
+ */
+export function isJustTheTerm(text: string, suggestion: Suggestion): boolean {
+  const haystack = fold([suggestion.label, ...suggestion.terms].join(' '));
+  const targets = haystack.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return (
+    words.length > 0 && words.every((w) => haystack.includes(w) || (w.length >= 4 && targets.some((x) => near(w, x))))
+  );
+}
+
+/** One edit away from the word or from a prefix of it (two edits for long words). */
+function near(word: string, target: string): boolean {
+  const allowed = word.length >= 8 ? 2 : 1;
+  for (let n = word.length - 1; n <= Math.min(target.length, word.length + 1); n++) {
+    if (distance(word, target.slice(0, n)) <= allowed) return true;
+  }
+  return false;
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
 }

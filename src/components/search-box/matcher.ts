@@ -23,4 +23,6 @@ export interface MatcherFactory {
   createMatcher(docs: Suggestion[]): Matcher;
   /** The vocabulary, and the countries and organizations seen so far, as suggestions in `lang`. */
   suggestionDocs(lang: Lang, countries: Iterable<string>, organizations: Iterable<string>): Suggestion[];
+  /** Whether the typed text was only the way to find a filter suggestion, so choosing it replaces the text. */
+  isJustTheTerm(text: string, suggestion: Suggestion): boolean;
 }

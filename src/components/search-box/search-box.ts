@@ -6,7 +6,7 @@ import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './search-box.styles.js';
-import { SuggestionIndex, isJustTheTerm, loadMatcher, type Suggestion, type SuggestionKind } from './suggestions.js';
+import { SuggestionIndex, loadMatcher, type Suggestion, type SuggestionKind } from './suggestions.js';
 
 const MAX_RECENT = 5;
 
@@ -302,7 +302,8 @@ export class WsisSearchBox extends WsisElement {
       store?.submit(suggestion.value);
       return;
     }
-    if (isJustTheTerm(this.text, suggestion)) this.#setText('');
+    // Filter suggestions come from the matcher, so its code is here whenever one is chosen.
+    if (this.#index.factory?.isJustTheTerm(this.text, suggestion)) this.#setText('');
     // The pending typed query and the filter go out as one search.
     store?.setQuery(this.text);
     store?.toggleFilter(suggestion.key, suggestion.value, true);
