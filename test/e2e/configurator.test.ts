@@ -207,12 +207,7 @@ test('the configurator snippet alone reproduces its preview, and its SRI hash is
   assert.equal(preview.dir, 'rtl');
   assert.equal(preview.accent, 'rgb(122, 31, 92)');
   // The entry detail is rendered once an entry is opened.
-  assert.deepEqual(preview.components, [
-    'wsis-country-map',
-    'wsis-entry-list',
-    'wsis-export',
-    'wsis-search-box',
-  ]);
+  assert.deepEqual(preview.components, ['wsis-country-map', 'wsis-entry-list', 'wsis-export', 'wsis-search-box']);
   assert.ok(preview.titles.length > 0);
   assert.notEqual(preview.queried.count, preview.count);
   assert.equal(preview.queried.inUrl, true);
