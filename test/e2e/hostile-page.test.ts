@@ -76,7 +76,7 @@ async function fullFlow(page: Page, w: Watch): Promise<void> {
   await closeEntry(page);
 }
 
-/** The parts loaded on demand, each used once: suggestions, the map with its geometry, export. */
+/** The parts loaded on demand, each used once: suggestions, the map with its geometry, export (all in the default layout). */
 async function everyLazyPart(page: Page): Promise<void> {
   await page.locator('wsis-search-box input').fill('rwan');
   await page.locator('wsis-search-box [role="option"]').first().waitFor();
@@ -214,12 +214,12 @@ describe('hostile host page', () => {
   });
 
   for (const [name, widget] of [
-    ['search, filters, suggestions, map, export and entry detail', 'id="w" api="/api/v1"'],
-    ['static mode', 'id="w" src="/data/sample.json"'],
+    ['search, filters, suggestions, map, export and entry detail', 'api="/api/v1"'],
+    ['static mode', 'src="/data/sample.json"'],
   ] as const) {
     test(`Trusted Types allowing only lit-html (${name}): all works, with zero violations`, async () => {
       const { page, watch, context } = await openHostile(
-        { widget, policies: 'lit-html', extra: '<wsis-export for="w"></wsis-export>' },
+        { widget, policies: 'lit-html' },
         `/host/lit-only-${widget.includes('api=') ? 'api' : 'static'}.html`,
       );
       try {

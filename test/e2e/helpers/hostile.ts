@@ -82,8 +82,6 @@ export interface HostileOptions extends CspOptions {
   script?: string;
   /** Use the `all: unset` stylesheet. */
   allUnset?: boolean;
-  /** More markup after the widget, e.g. an element linked to it with `for`. */
-  extra?: string;
 }
 
 /** Registers the page at `path` and its stylesheet and script beside it. */
@@ -106,7 +104,6 @@ export function hostilePage(stack: Stack, path: string, o: HostileOptions): stri
 <body>
 <div class="partner-content"><h1>Our projects</h1>
 <wsis-stocktaking ${o.widget}></wsis-stocktaking>
-${o.extra ?? ''}
 </div>
 ${o.secondCopy ? `<script src="${o.secondCopy}"></script>` : ''}
 </body>
