@@ -36,6 +36,8 @@ async function websiteRow(id: string, lang = 'en') {
   );
   const list = wrapper.querySelector('wsis-entry-list')!;
   store.openEntry(id);
+  // The list renders the detail from the first opened entry on.
+  await until(() => list.shadowRoot!.querySelector('wsis-entry-detail'), 'no detail');
   const detail = list.shadowRoot!.querySelector('wsis-entry-detail')!;
   await until(() => !!detail.shadowRoot!.querySelector('dialog[open] dl'), `detail of ${id}`);
   const rows = [...detail.shadowRoot!.querySelectorAll('dl .row')];

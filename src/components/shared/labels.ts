@@ -1,6 +1,10 @@
 import type { FilterKey } from '../../data/query.js';
 import { INTERNATIONAL, isC7 } from '../../data/vocabulary.js';
-import { countryName, hasMessage, t, type Lang } from '../../i18n/index.js';
+import { enFilters } from '../../i18n/en-filters.js';
+import { countryName, hasMessage, registerMessages, t, type Lang } from '../../i18n/index.js';
+
+// The filter labels it looks up (`facet.link`, `link.broken`…) come with it, whoever imports it.
+registerMessages('en', enFilters);
 
 /** A translated message for a key built at run time, or the fallback when no such key exists. */
 export function tryT(lang: Lang, key: string, fallback: string): string {
