@@ -103,7 +103,7 @@ export class SearchEngine {
   private textHit(plan: TextPlan, ranked: boolean): TextHit {
     let hit = this.hits.get(plan.match);
     if (!hit || (ranked && !hit.ranked)) {
-      const rowids = this.text.rowids(plan.match, ranked);
+      const rowids = this.text.rowids(plan, ranked);
       const bits = empty(this.size);
       const positions = new Int32Array(rowids.length);
       rowids.forEach((rowid, k) => set(bits, (positions[k] = this.positionOf[rowid])));

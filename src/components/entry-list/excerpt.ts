@@ -1,4 +1,5 @@
 import { tokenize, type Correction } from '../../data/query.js';
+import { isCjkTerm, words } from '../../data/text/tokenize.js';
 
 /** A run of text, marked when it matched the query. */
 export interface TextPart {
@@ -6,7 +7,8 @@ export interface TextPart {
   mark: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Runs of letters as the shared tokenizer reads them, cut where Chinese or Japanese starts or stops. */
+const PIECE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc])[\p{L}\p{N}\p{M}])+/gu;
 
 /** Terms to highlight: the query's words and the corrections the source applied to them. */
 export function highlightTerms(query: string, corrections: readonly Correction[] = []): string[] {
@@ -15,21 +17,44 @@ export function highlightTerms(query: string, corrections: readonly Correction[]
   return [...terms];
 }
 
-const matches = (word: string, terms: readonly string[]) => {
-  const w = word.toLowerCase().normalize('NFKC');
-  return terms.some((term) => w.startsWith(term));
-};
+/** Where the terms occur: a word starting with a term or sharing its singular; a Chinese term wherever it is in a run. */
+function marks(text: string, terms: readonly string[]): [start: number, end: number][] {
+  const out: [number, number][] = [];
+  const cjk = terms.filter(isCjkTerm);
+  const spaced = terms.filter((t) => !isCjkTerm(t)).flatMap((t) => words(t));
+  for (const m of text.matchAll(PIECE)) {
+    if (isCjkTerm(m[0])) {
+      const run = m[0].normalize('NFKC');
+      if (run.length !== m[0].length) continue;
+      const hits: [number, number][] = [];
+      for (const term of cjk) {
+        for (let at = run.indexOf(term); at >= 0; at = run.indexOf(term, at + 1)) hits.push([at, at + term.length]);
+      }
+      // Overlapping hits merge into one mark.
+      hits.sort((a, b) => a[0] - b[0]);
+      for (const [s, e] of hits) {
+        const prev = out.at(-1);
+        if (prev && prev[1] >= m.index + s) prev[1] = Math.max(prev[1], m.index + e);
+        else out.push([m.index + s, m.index + e]);
+      }
+    } else if (
+      words(m[0]).some((w) => spaced.some((t) => w.text.startsWith(t.text) || w.terms[0] === t.terms[0]))
+    ) {
+      out.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return out;
+}
 
 /** Splits text into parts; a word is marked when it starts with a term (the last word may be a prefix). */
 export function highlight(text: string, terms: readonly string[]): TextPart[] {
   if (!terms.length) return [{ text, mark: false }];
   const parts: TextPart[] = [];
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    if (!matches(m[0], terms)) continue;
-    if (m.index > last) parts.push({ text: text.slice(last, m.index), mark: false });
-    parts.push({ text: m[0], mark: true });
-    last = m.index + m[0].length;
+  for (const [start, end] of marks(text, terms)) {
+    if (start > last) parts.push({ text: text.slice(last, start), mark: false });
+    parts.push({ text: text.slice(start, end), mark: true });
+    last = end;
   }
   if (last < text.length) parts.push({ text: text.slice(last), mark: false });
   return parts;
@@ -46,7 +71,7 @@ export function excerpt(text: string, terms: readonly string[], words = 40, maxC
   const flat = text.replace(/\s+/g, ' ').trim();
   const chunks = [...flat.matchAll(/\S+/g)];
   if (!chunks.length) return '';
-  const hit = terms.length ? ([...flat.matchAll(WORD)].find((m) => matches(m[0], terms))?.index ?? 0) : 0;
+  const hit = terms.length ? (marks(flat, terms)[0]?.[0] ?? 0) : 0;
   const at = Math.max(
     0,
     chunks.findIndex((c) => c.index + c[0].length > hit),
