@@ -60,6 +60,20 @@ const CASES = [
   'q=health&sort=oldest&page=2&pageSize=7',
   'sort=title&page=3&pageSize=11',
   'q=water&facets=organization',
+  // The sample's entries in other languages (scripts/sample/multilingual.ts).
+  'q=医疗',
+  'q=物联网',
+  'q=健康服务',
+  'q=网',
+  'q=农业&sort=newest',
+  'q=صحة',
+  'q=الأمن السيبراني',
+  'q=والتعليم&sort=title',
+  'q=телемедицина',
+  'q=ОТДАЛЕННЫХ селах&sort=newest',
+  'q=сёла',
+  'q=disabilities',
+  'q=policy&sort=newest',
 ];
 
 /** Typos: corrections and the matched set should agree too. */

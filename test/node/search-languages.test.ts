@@ -17,6 +17,7 @@ import { openReadOnly, writeDatabase } from '../../server/db.js';
 import { SearchEngine } from '../../server/engine.js';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import { localTextAt } from '../../scripts/sample/multilingual.js';
+import { TOKENIZER_CASES } from '../fixtures/tokenizer-cases.js';
 
 describe('normalizer', () => {
   test('NFKC comes before lower case (ℌ has no lower case of its own)', () => {
@@ -60,6 +61,10 @@ describe('normalizer', () => {
   test('English plurals become singular', () => {
     assert.deepEqual(indexTerms('disabilities farmers policies'), ['disability', 'farmer', 'policy']);
   });
+});
+
+describe('tokenizer cases shared with the browser test', () => {
+  for (const [text, terms] of TOKENIZER_CASES) test(text, () => assert.deepEqual(indexTerms(text), terms));
 });
 
 describe('typo correction keeps the script', () => {
