@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { excerpt, highlight, highlightTerms } from '../../src/components/entry-list/excerpt.js';
 import type { Entry } from '../../src/data/entry.js';
 import { parseSearchParams, type SearchResponse } from '../../src/data/query.js';
 import { StaticEngine } from '../../src/data/static/engine.js';
@@ -225,5 +226,30 @@ describe('search in six languages, both engines', () => {
         assert.doesNotMatch(c.to, /[a-z]/, `${q} → ${c.to}`);
       }
     }
+  });
+});
+
+describe('highlighting uses the same tokenizer', () => {
+  const marked = (text: string, q: string) =>
+    highlight(text, highlightTerms(q))
+      .map((p) => (p.mark ? `[${p.text}]` : p.text))
+      .join('');
+
+  test('a Chinese word inside a run is marked', () => {
+    assert.equal(marked('远程医疗健康服务平台', '健康'), '远程医疗[健康]服务平台');
+    assert.equal(marked('项目在农田部署传感器。', '传感器'), '项目在农田部署[传感器]。');
+  });
+
+  test('an Arabic word is marked with its article and conjunction', () => {
+    assert.equal(marked('منصة الصحة الرقمية والصحة', 'صحة'), 'منصة [الصحة] الرقمية [والصحة]');
+  });
+
+  test('an English plural is marked for its singular', () => {
+    assert.equal(marked('Persons with Disabilities', 'disability'), 'Persons with [Disabilities]');
+  });
+
+  test('the excerpt starts near a Chinese match', () => {
+    const text = `${'前言。'.repeat(200)}远程医疗健康服务平台`;
+    assert.ok(excerpt(text, highlightTerms('健康'), 40, 80).includes('健康'));
   });
 });
