@@ -44,7 +44,8 @@ function rows(engine: RelevanceRow['engine'], search: (q: string) => string[]): 
   const byLang = new Map<SampleLang, RelevanceRow>();
   for (const judgment of JUDGMENTS) {
     let row = byLang.get(judgment.lang);
-    if (!row) byLang.set(judgment.lang, (row = { engine, lang: judgment.lang, queries: 0, mrr: 0, ndcg: 0, misses: [] }));
+    if (!row)
+      byLang.set(judgment.lang, (row = { engine, lang: judgment.lang, queries: 0, mrr: 0, ndcg: 0, misses: [] }));
     const { rr, ndcg } = score(search(judgment.q), judgment);
     row.queries++;
     row.mrr += rr;

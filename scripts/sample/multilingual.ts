@@ -87,7 +87,8 @@ const ar: Omit<LocalText, 'lang'>[] = [
   {
     key: 'ar-cyber',
     title: 'البرنامج الوطني للأمن السيبراني',
-    description: 'يهدف البرنامج إلى حماية البنية التحتية الحيوية وتدريب الكوادر الوطنية على مواجهة الهجمات الإلكترونية.',
+    description:
+      'يهدف البرنامج إلى حماية البنية التحتية الحيوية وتدريب الكوادر الوطنية على مواجهة الهجمات الإلكترونية.',
   },
   {
     key: 'ar-broadband',
@@ -199,7 +200,8 @@ const fr: Omit<LocalText, 'lang'>[] = [
   {
     key: 'fr-agriculteurs',
     title: 'Conseil agricole par téléphone mobile',
-    description: 'Les agriculteurs reçoivent des conseils sur les semences, la météo et les prix du marché par messages vocaux.',
+    description:
+      'Les agriculteurs reçoivent des conseils sur les semences, la météo et les prix du marché par messages vocaux.',
   },
   {
     key: 'fr-guichet',
@@ -285,7 +287,8 @@ const ru: Omit<LocalText, 'lang'>[] = [
   {
     key: 'ru-open-data',
     title: 'Открытые данные правительства',
-    description: 'Министерства публикуют наборы открытых данных в машиночитаемом формате для исследователей и журналистов.',
+    description:
+      'Министерства публикуют наборы открытых данных в машиночитаемом формате для исследователей и журналистов.',
   },
   {
     key: 'ru-library',
@@ -321,7 +324,8 @@ const es: Omit<LocalText, 'lang'>[] = [
   {
     key: 'es-tramites',
     title: 'Gobierno electrónico municipal',
-    description: 'Los vecinos realizan trámites en línea, pagan impuestos y solicitan permisos sin acudir a la alcaldía.',
+    description:
+      'Los vecinos realizan trámites en línea, pagan impuestos y solicitan permisos sin acudir a la alcaldía.',
   },
   {
     key: 'es-ciber',
@@ -337,7 +341,8 @@ const es: Omit<LocalText, 'lang'>[] = [
   {
     key: 'es-conectividad',
     title: 'Conectividad para zonas rurales',
-    description: 'Puntos de acceso inalámbrico gratuitos llevan internet a plazas, bibliotecas y escuelas de zonas rurales.',
+    description:
+      'Puntos de acceso inalámbrico gratuitos llevan internet a plazas, bibliotecas y escuelas de zonas rurales.',
   },
   {
     key: 'es-pagos',

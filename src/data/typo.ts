@@ -92,7 +92,8 @@ export class Vocabulary {
       if (!bucket) continue;
       for (let k = 0; k < bucket.terms.length; k++) {
         const distance = editDistance(target, bucket.terms[k], max);
-        if (distance <= max && distance > 0 && scriptOf(bucket.terms[k]) === script) found.push({ term: bucket.terms[k], distance, docs: bucket.docs[k] });
+        if (distance <= max && distance > 0 && scriptOf(bucket.terms[k]) === script)
+          found.push({ term: bucket.terms[k], distance, docs: bucket.docs[k] });
       }
     }
     found.sort((x, y) => x.distance - y.distance || y.docs - x.docs || (x.term < y.term ? -1 : 1));

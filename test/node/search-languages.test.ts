@@ -103,7 +103,11 @@ const TEXTS: [id: string, title: string, description: string][] = [
     'Radio Stations',
     'The stations broadcast weekly quizzes for pupils, teachers and parents about coastal life, fishing seasons, storms and mangrove restoration in the villages along the shore.',
   ],
-  ['t-scattered', 'School Radio', 'Mangrove nursery: restoration of mangrove shores and restoration of the radio mast.'],
+  [
+    't-scattered',
+    'School Radio',
+    'Mangrove nursery: restoration of mangrove shores and restoration of the radio mast.',
+  ],
   ['t-ru', 'Широкополосный доступ в отдалённых сёлах', 'Проект подключает сёла к интернету.'],
 ];
 
@@ -166,7 +170,10 @@ describe('search in six languages, both engines', () => {
 
   test('Chinese: a word that does not start a run is found, in title and description', () => {
     for (const q of ['服务平台', '农业', '联网', '平台', '偏远地区', '传感器']) {
-      finds(q, q === '偏远地区' ? 't-telehealth' : q === '传感器' || q === '农业' || q === '联网' ? 't-iot' : 't-telehealth');
+      finds(
+        q,
+        q === '偏远地区' ? 't-telehealth' : q === '传感器' || q === '农业' || q === '联网' ? 't-iot' : 't-telehealth',
+      );
     }
     // Only the entry that holds the whole word, not one holding its characters apart.
     assert.deepEqual(search('医疗健康'), { server: ['t-telehealth'], static: ['t-telehealth'] });

@@ -55,7 +55,8 @@ export function matchesText(entry: Entry, q: string): boolean {
   const parts = queryParts(q);
   if (!parts.length) return true;
   let terms = termsOf.get(entry);
-  if (!terms) termsOf.set(entry, (terms = new Set(indexTerms(`${entry.title} ${entry.organization} ${entry.description}`))));
+  if (!terms)
+    termsOf.set(entry, (terms = new Set(indexTerms(`${entry.title} ${entry.organization} ${entry.description}`))));
   const all = [...terms];
   return parts.every(
     (p) =>

@@ -59,7 +59,8 @@ describe('typo tolerance', () => {
             (t) => editDistance(from, t, maxEdits(from.length)) <= maxEdits(from.length),
           ),
         );
-      for (const entry of body.items) assert.ok(matchesText(entry, fixed) || near(entry), `${entry.id} contains "${fixed}"`);
+      for (const entry of body.items)
+        assert.ok(matchesText(entry, fixed) || near(entry), `${entry.id} contains "${fixed}"`);
     });
   }
 

@@ -8,7 +8,8 @@ export interface TextPart {
 }
 
 /** Runs of letters as the shared tokenizer reads them, cut where Chinese or Japanese starts or stops. */
-const PIECE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc])[\p{L}\p{N}\p{M}])+/gu;
+const PIECE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc])[\p{L}\p{N}\p{M}])+/gu;
 
 /** Terms to highlight: the query's words and the corrections the source applied to them. */
 export function highlightTerms(query: string, corrections: readonly Correction[] = []): string[] {
@@ -37,9 +38,7 @@ function marks(text: string, terms: readonly string[]): [start: number, end: num
         if (prev && prev[1] >= m.index + s) prev[1] = Math.max(prev[1], m.index + e);
         else out.push([m.index + s, m.index + e]);
       }
-    } else if (
-      words(m[0]).some((w) => spaced.some((t) => w.text.startsWith(t.text) || w.terms[0] === t.terms[0]))
-    ) {
+    } else if (words(m[0]).some((w) => spaced.some((t) => w.text.startsWith(t.text) || w.terms[0] === t.terms[0]))) {
       out.push([m.index, m.index + m[0].length]);
     }
   }

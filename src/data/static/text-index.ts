@@ -181,7 +181,8 @@ export class TextIndex {
         for (const list of lists as Int32Array[]) for (const pos of list) hits[pos]++;
         for (const pos of lists[0]!) if (hits[pos] === lists.length && seen[pos] === round) seen[pos] = round + 1;
       }
-      for (const term of any) for (const pos of postings.get(term) ?? []) if (seen[pos] === round) seen[pos] = round + 1;
+      for (const term of any)
+        for (const pos of postings.get(term) ?? []) if (seen[pos] === round) seen[pos] = round + 1;
     });
     const out: number[] = [];
     for (let pos = 0; pos < seen.length; pos++) if (seen[pos] === needs.length) out.push(pos);

@@ -9,7 +9,7 @@ const FOLDED_MARKS =
   /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}]\p{M}*)\p{M}+/gu;
 
 /** Arabic: taa marbuta → haa, alef maqsura → yaa, alef wasla → alef, tatweel dropped. */
-const ARABIC: Record<string, string> = { 'ة': 'ه', 'ى': 'ي', 'ٱ': 'ا', 'ـ': '' };
+const ARABIC: Record<string, string> = { ة: 'ه', ى: 'ي', ٱ: 'ا', ـ: '' };
 const ARABIC_VARIANTS = /[ةىٱـ]/g;
 const HAS_ARABIC_VARIANT = /[ةىٱـ]/;
 
