@@ -61,41 +61,53 @@ function bigrams(run: string): string[] {
   return out;
 }
 
-function spaced(word: string, out: Word[]): void {
+/** Receives each word: its text, its index term or terms, and whether it is a Chinese or Japanese run. */
+type Sink = (text: string, terms: string | string[], cjk: boolean) => void;
+
+function spaced(word: string, sink: Sink): void {
   if (STOP_WORDS.has(word)) return;
   const text = ARABIC.test(word) ? stripArabic(word) : word;
   // One letter of an alphabet says nothing ("e" of e-health); surrogate pairs count as one.
   if (text.length < 2 || (text.length === 2 && /[\ud800-\udbff]/.test(text))) return;
-  out.push({ text, terms: [singular(text)], cjk: false });
+  sink(text, singular(text), false);
 }
 
-function other(part: string, out: Word[]): void {
-  if (!SEGMENTED.test(part)) return spaced(part, out);
+function other(part: string, sink: Sink): void {
+  if (!SEGMENTED.test(part)) return spaced(part, sink);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const s of segmenter.segment(part)) if (s.isWordLike) spaced(s.segment, out);
+  for (const s of segmenter.segment(part)) if (s.isWordLike) spaced(s.segment, sink);
 }
+
+const ASCII = /^[\0-\x7f]*$/;
 
 /** The words of one run of letters (already normalized). */
-function runWords(run: string, out: Word[]): void {
+function runWords(run: string, sink: Sink): void {
+  if (ASCII.test(run)) return spaced(run, sink);
   let last = 0;
   for (const m of run.matchAll(BIGRAMMED)) {
-    if (m.index > last) other(run.slice(last, m.index), out);
-    out.push({ text: m[0], terms: bigrams(m[0]), cjk: true });
+    if (m.index > last) other(run.slice(last, m.index), sink);
+    sink(m[0], bigrams(m[0]), true);
     last = m.index + m[0].length;
   }
-  if (last < run.length) other(last ? run.slice(last) : run, out);
+  if (last < run.length) other(last ? run.slice(last) : run, sink);
+}
+
+function scan(text: string, sink: Sink): void {
+  for (const run of normalize(text).match(RUN) ?? []) runWords(run, sink);
 }
 
 /** The words of a text, in order. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of normalize(text).matchAll(RUN)) runWords(m[0], out);
+  scan(text, (word, terms, cjk) => out.push({ text: word, terms: typeof terms === 'string' ? [terms] : terms, cjk }));
   return out;
 }
 
 /** The index terms of a text, in order: what the server stores in FTS5 and the static engine indexes. */
 export function indexTerms(text: string): string[] {
-  return words(text).flatMap((w) => w.terms);
+  const out: string[] = [];
+  scan(text, (_, terms) => (typeof terms === 'string' ? out.push(terms) : out.push(...terms)));
+  return out;
 }
 
 /** Whether a normalized term is Chinese or Japanese (a bigram or single character). */
