@@ -15,9 +15,9 @@ import {
   isC7,
 } from './vocabulary.js';
 import { COUNTRY_REGION } from './countries.js';
-import { words } from './text/tokenize.js';
+import { plainWords } from './text/words.js';
 
-export { STOP_WORDS } from './text/tokenize.js';
+export { STOP_WORDS } from './text/words.js';
 
 export { FILTER_KEYS };
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -329,7 +329,7 @@ export function compareEntries(sort: Exclude<Sort, 'relevance'>): (a: Entry, b: 
   }
 }
 
-/** The searchable words of free text (src/data/text/tokenize.ts): normalized, no stop words. */
+/** The searchable words of free text (src/data/text/words.ts): normalized, no stop words. */
 export function tokenize(text: string): string[] {
-  return words(text).map((w) => w.text);
+  return plainWords(text).map((w) => w.text);
 }

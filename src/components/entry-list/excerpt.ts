@@ -1,5 +1,5 @@
 import { tokenize, type Correction } from '../../data/query.js';
-import { isCjkTerm, words } from '../../data/text/tokenize.js';
+import { isCjkTerm, plainWords } from '../../data/text/words.js';
 
 /** A run of text, marked when it matched the query. */
 export interface TextPart {
@@ -18,11 +18,23 @@ export function highlightTerms(query: string, corrections: readonly Correction[]
   return [...terms];
 }
 
-/** Where the terms occur: a word starting with a term or sharing its singular; a Chinese term wherever it is in a run. */
+/**
+ * The same word, or one starting with it, give or take an English plural ending (disability,
+ * disabilities). The engines use pluralize; the first script, which highlights, is kept without it.
+ */
+function sameWord(word: string, term: string): boolean {
+  if (word.startsWith(term)) return true;
+  if (Math.min(word.length, term.length) < 4 || Math.abs(word.length - term.length) > 2) return false;
+  let common = 0;
+  while (word[common] === term[common]) common++;
+  return common >= Math.min(word.length, term.length) - 1;
+}
+
+/** Where the terms occur: a word the same as a term (sameWord); a Chinese term wherever it is in a run. */
 function marks(text: string, terms: readonly string[]): [start: number, end: number][] {
   const out: [number, number][] = [];
   const cjk = terms.filter(isCjkTerm);
-  const spaced = terms.filter((t) => !isCjkTerm(t)).flatMap((t) => words(t));
+  const spaced = terms.filter((t) => !isCjkTerm(t)).flatMap((t) => plainWords(t));
   for (const m of text.matchAll(PIECE)) {
     if (isCjkTerm(m[0])) {
       const run = m[0].normalize('NFKC');
@@ -38,7 +50,7 @@ function marks(text: string, terms: readonly string[]): [start: number, end: num
         if (prev && prev[1] >= m.index + s) prev[1] = Math.max(prev[1], m.index + e);
         else out.push([m.index + s, m.index + e]);
       }
-    } else if (words(m[0]).some((w) => spaced.some((t) => w.text.startsWith(t.text) || w.terms[0] === t.terms[0]))) {
+    } else if (plainWords(m[0]).some((w) => spaced.some((t) => sameWord(w.text, t.text)))) {
       out.push([m.index, m.index + m[0].length]);
     }
   }

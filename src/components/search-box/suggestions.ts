@@ -1,7 +1,7 @@
 import type { Facets, FilterKey } from '../../data/query.js';
 import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../data/vocabulary.js';
 import { countryName, type Lang } from '../../i18n/index.js';
-import { isCjkTerm } from '../../data/text/tokenize.js';
+import { isCjkTerm } from '../../data/text/words.js';
 import { fold, valueLabel } from '../facet-filter/labels.js';
 import { loadMatcherFactory } from './load-matcher.js';
 import type { Matcher, MatcherFactory, Suggestion, SuggestionKind } from './matcher.js';
