@@ -1,5 +1,5 @@
 import { tokenize, type Correction } from '../../data/query.js';
-import { isCjkTerm, plainWords } from '../../data/text/words.js';
+import { CJK, isCjkTerm, plainWords } from '../../data/text/words.js';
 
 /** A run of text, marked when it matched the query. */
 export interface TextPart {
@@ -8,8 +8,7 @@ export interface TextPart {
 }
 
 /** Runs of letters as the shared tokenizer reads them, cut where Chinese or Japanese starts or stops. */
-const PIECE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc])[\p{L}\p{N}\p{M}])+/gu;
+const PIECE = new RegExp(`[${CJK}]+|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
 
 /** Terms to highlight: the query's words and the corrections the source applied to them. */
 export function highlightTerms(query: string, corrections: readonly Correction[] = []): string[] {

@@ -22,8 +22,10 @@ export const STOP_WORDS = new Set(
 
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
 /** Scripts written without spaces whose runs become bigrams. */
-const BIGRAMMED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+/gu;
-const IS_BIGRAMMED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+/** The scripts written without spaces whose runs become bigrams, as a regular-expression class body. */
+export const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u30fc';
+const BIGRAMMED = new RegExp(`[${CJK}]+`, 'gu');
+const IS_BIGRAMMED = new RegExp(`^[${CJK}]`, 'u');
 /** Scripts written without spaces that a word segmenter cuts. */
 const SEGMENTED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const ARABIC = /^\p{Script=Arabic}/u;
