@@ -53,7 +53,7 @@ export class TextSearch {
     const parts = queryParts_.map((p) => this.part(p));
     const corrections = parts.flatMap((p) => (p.correction ? [p.correction] : []));
     const match = parts.map((p) => p.expr).join(' AND ');
-    const slots = corrections.length ? [] : phraseSlots(queryParts_);
+    const slots = corrections.length ? [] : phraseSlots(q);
     return {
       match,
       tiers: {

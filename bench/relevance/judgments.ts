@@ -33,6 +33,8 @@ export const JUDGMENTS: readonly Judgment[] = [
     ['诊断', { 'zh-ai': 2, 'zh-telehealth': 2 }],
     ['传感器', { 'zh-agri-iot': 2, 'zh-air': 2 }],
     ['老年人', { 'zh-elderly': 2 }],
+    ['远程医疗服务', { 'zh-telehealth': 2 }],
+    ['农业传感器', { 'zh-agri-iot': 2 }],
   ]),
   ...judged('ar', [
     ['صحة', { 'ar-health': 2 }],

@@ -84,6 +84,7 @@ describe('typo correction keeps the script', () => {
 const TEXTS: [id: string, title: string, description: string][] = [
   ['t-telehealth', '远程医疗健康服务平台', '为偏远地区的居民提供在线问诊服务。'],
   ['t-iot', '智慧农业物联网项目', '项目在农田部署传感器。'],
+  ['t-zh-phrase', '远程医疗服务中心', '中心为居民提供在线问诊。'],
   ['t-ar-health', 'منصة الصحة الرقمية', 'خدمات طبية للمرضى في القرى.'],
   ['t-ar-other', 'بوابة الحكومة', 'معاملات حكومية عبر الإنترنت.'],
   ['t-air', 'Indoor Air Quality Sensors', 'Sensors measure particles in classrooms and offices.'],
@@ -177,6 +178,11 @@ describe('search in six languages, both engines', () => {
     }
     // Only the entry that holds the whole word, not one holding its characters apart.
     assert.deepEqual(search('医疗健康'), { server: ['t-telehealth'], static: ['t-telehealth'] });
+  });
+
+  test('Chinese: a query of several words finds them apart, and the exact phrase first', () => {
+    ranksFirst('远程医疗服务', ['t-zh-phrase', 't-telehealth'], 'none');
+    ranksFirst('远程医疗服务', ['t-zh-phrase'], 't-telehealth');
   });
 
   test('Chinese: a single character is a prefix while typing', () => {

@@ -151,7 +151,7 @@ export class TextIndex {
     const order = (a: (typeof pairs)[number], b: (typeof pairs)[number]) =>
       b.tier - a.tier || b.score - a.score || idRank[a.pos] - idRank[b.pos];
     pairs.sort(order);
-    const slots = corrections.length ? [] : phraseSlots(parts);
+    const slots = corrections.length ? [] : phraseSlots(q);
     if (slots.length) {
       for (const pair of pairs.slice(0, PHRASE_CHECKS)) {
         const entry = textOf(pair.pos);

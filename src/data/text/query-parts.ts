@@ -7,7 +7,7 @@
  * Ranking tiers, best first: every part matched by its exact terms (a whole word beats a
  * prefix-only match), every part found in the title, the parts found as one phrase.
  */
-import { words } from './tokenize.js';
+import { words, type Word } from './tokenize.js';
 
 export interface QueryPart {
   /** The word as normalized, for corrections. */
@@ -25,8 +25,12 @@ export interface PhraseSlot {
   prefix: boolean;
 }
 
+/** The query's parts, its Chinese runs cut into words. */
 export function queryParts(q: string): QueryPart[] {
-  const list = words(q);
+  return partsOf(words(q, true));
+}
+
+function partsOf(list: Word[]): QueryPart[] {
   return list.map((w, i): QueryPart => {
     if (w.cjk) {
       // A query's run needs only its bigrams; its last character is in the last one.
@@ -38,8 +42,12 @@ export function queryParts(q: string): QueryPart[] {
   });
 }
 
-/** The parts as consecutive positions, for the exact-phrase tier; fewer than two is no phrase. */
-export function phraseSlots(parts: readonly QueryPart[]): PhraseSlot[] {
+/**
+ * The query as consecutive index positions, for the exact-phrase tier (Chinese runs whole, as
+ * indexed); fewer than two is no phrase.
+ */
+export function phraseSlots(q: string): PhraseSlot[] {
+  const parts = partsOf(words(q));
   const slots = parts.flatMap((p): PhraseSlot[] =>
     p.exact.length ? p.exact.map((term) => ({ term, prefix: false })) : [{ term: p.prefix!, prefix: true }],
   );

@@ -8,10 +8,10 @@ import { scan, type Word } from './words.js';
 
 export { STOP_WORDS, isCjkTerm, type Word } from './words.js';
 
-/** The words of a text, in order, each with its index terms. */
-export function words(text: string): Word[] {
+/** The words of a text, in order, each with its index terms; `cut` for a query (see scan). */
+export function words(text: string, cut = false): Word[] {
   const out: Word[] = [];
-  scan(text, (word, bigrams) => out.push({ text: word, terms: bigrams ?? [singular(word)], cjk: !!bigrams }));
+  scan(text, (word, bigrams) => out.push({ text: word, terms: bigrams ?? [singular(word)], cjk: !!bigrams }), cut);
   return out;
 }
 

@@ -7,7 +7,9 @@
  *   run's last character (远程医疗 → 远程 程医 医疗 疗), as Lucene's CJK analyzer does. A word of
  *   any length inside a run is then found by its bigrams, whatever a segmenter would say, so the
  *   browser and Node agree although they ship different ICU data.
- * - Thai, Lao, Khmer and Myanmar runs are cut into words by `Intl.Segmenter`.
+ * - Thai, Lao, Khmer and Myanmar runs are cut into words by `Intl.Segmenter`. So is a query's
+ *   Chinese run (`cut`): 远程医疗服务 is three words to find anywhere, not one string, and single
+ *   characters in a row stay one word (物|联|网 → 物联网).
  * - Arabic drops the article and attached conjunction (الصحة, والصحة → صحه).
  * - Stop words and one-letter words are dropped, except Chinese and Japanese single characters.
  */
@@ -72,35 +74,58 @@ function spaced(word: string, sink: Sink): void {
   sink(text);
 }
 
+function segments(part: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  return [...segmenter.segment(part)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
 function other(part: string, sink: Sink): void {
   if (!SEGMENTED.test(part)) return spaced(part, sink);
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const s of segmenter.segment(part)) if (s.isWordLike) spaced(s.segment, sink);
+  for (const word of segments(part)) spaced(word, sink);
+}
+
+/** A Chinese run's words, single characters in a row glued back together. */
+function cutRun(run: string): string[] {
+  const out: string[] = [];
+  let single = '';
+  for (const word of segments(run)) {
+    if (Array.from(word).length === 1) single += word;
+    else {
+      if (single) out.push(single);
+      single = '';
+      out.push(word);
+    }
+  }
+  if (single) out.push(single);
+  return out;
 }
 
 const ASCII = /^[\0-\x7f]*$/;
 
 /** The words of one run of letters (already normalized). */
-function runWords(run: string, sink: Sink): void {
+function runWords(run: string, sink: Sink, cut: boolean): void {
   if (ASCII.test(run)) return spaced(run, sink);
   let last = 0;
   for (const m of run.matchAll(BIGRAMMED)) {
     if (m.index > last) other(run.slice(last, m.index), sink);
-    sink(m[0], bigrams(m[0]));
+    for (const word of cut ? cutRun(m[0]) : [m[0]]) sink(word, bigrams(word));
     last = m.index + m[0].length;
   }
   if (last < run.length) other(last ? run.slice(last) : run, sink);
 }
 
-/** Calls `sink` with each word of a text, in order. */
-export function scan(text: string, sink: Sink): void {
-  for (const run of normalize(text).match(RUN) ?? []) runWords(run, sink);
+/**
+ * Calls `sink` with each word of a text, in order. `cut`: a query's Chinese runs are cut into
+ * words; an indexed text's are not, so the index never depends on where a segmenter cuts.
+ */
+export function scan(text: string, sink: Sink, cut = false): void {
+  for (const run of normalize(text).match(RUN) ?? []) runWords(run, sink, cut);
 }
 
 /** The words of a text, in order, with no singulars: enough to count words or compare them. */
-export function plainWords(text: string): Word[] {
+export function plainWords(text: string, cut = false): Word[] {
   const out: Word[] = [];
-  scan(text, (word, bigrams) => out.push({ text: word, terms: bigrams ?? [word], cjk: !!bigrams }));
+  scan(text, (word, bigrams) => out.push({ text: word, terms: bigrams ?? [word], cjk: !!bigrams }), cut);
   return out;
 }
 
