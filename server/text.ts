@@ -48,9 +48,9 @@ export class TextSearch {
    * does not know is replaced by its nearest indexed words. Null when q has no terms.
    */
   plan(q: string): TextPlan | null {
-    const queryParts_ = queryParts(q);
-    if (!queryParts_.length) return null;
-    const parts = queryParts_.map((p) => this.part(p));
+    const read = queryParts(q);
+    if (!read.length) return null;
+    const parts = read.map((p) => this.part(p));
     const corrections = parts.flatMap((p) => (p.correction ? [p.correction] : []));
     const match = parts.map((p) => p.expr).join(' AND ');
     const slots = corrections.length ? [] : phraseSlots(q);
