@@ -12,7 +12,7 @@ import {
 } from '../src/data/query.js';
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
-import { Lru } from './lru.js';
+import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 interface TextHit {
@@ -54,7 +54,7 @@ export class SearchEngine {
     this.jsonById = db.prepare('SELECT json FROM entries WHERE id = ?').pluck() as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
-      (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
+      (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 

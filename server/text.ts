@@ -5,9 +5,10 @@
 import type Database from 'better-sqlite3';
 import type { Correction } from '../src/data/query.js';
 import { phraseSlots, queryParts, type QueryPart } from '../src/data/text/query-parts.js';
-import { Vocabulary } from '../src/data/typo.js';
+import { Vocabulary, maxEdits } from '../src/data/typo.js';
 import { RANK } from './db.js';
-import { Lru } from './lru.js';
+import { MAX_CORRECTED_TERMS } from './limits.js';
+import { Lru, stringBytes } from './lru.js';
 
 export interface TextPlan {
   /** FTS5 MATCH expression; every term is a quoted string, so visitor syntax is inert. */
@@ -22,6 +23,8 @@ interface Part {
   /** The part by its exact terms only; undefined when it can match by a prefix alone. */
   whole?: string;
   correction?: Correction;
+  /** The word is not indexed as written, so it cost (or would cost) a scan of the vocabulary. */
+  scanned?: boolean;
 }
 
 const quote = (term: string): string => `"${term.replace(/"/g, '""')}"`;
@@ -33,7 +36,11 @@ export class TextSearch {
   private readonly probe: Database.Statement<[string], unknown>;
   private readonly ranked: Database.Statement<[string], number>;
   private readonly unranked: Database.Statement<[string], number>;
-  private readonly parts = new Lru<string, Part>(5000);
+  /** Bounded by bytes: a short prefix can expand to a long list of completions. */
+  private readonly parts = new Lru<string, Part>(
+    4 * 2 ** 20,
+    (part, key) => stringBytes(key) + stringBytes(part.expr) + stringBytes(part.whole ?? ''),
+  );
 
   constructor(db: Database.Database) {
     const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
@@ -45,12 +52,18 @@ export class TextSearch {
 
   /**
    * Every query word must match; the last one as a prefix too. A word of 4+ letters the index
-   * does not know is replaced by its nearest indexed words. Null when q has no terms.
+   * does not know is replaced by its nearest indexed words, for at most MAX_CORRECTED_TERMS
+   * words, since each such scan costs far more than a match. Null when q has no terms.
    */
   plan(q: string): TextPlan | null {
     const read = queryParts(q);
     if (!read.length) return null;
-    const parts = read.map((p) => this.part(p));
+    let scans = 0;
+    const parts = read.map((p) => {
+      const part = this.part(p, scans < MAX_CORRECTED_TERMS);
+      if (part.scanned) scans++;
+      return part;
+    });
     const corrections = parts.flatMap((p) => (p.correction ? [p.correction] : []));
     const match = parts.map((p) => p.expr).join(' AND ');
     const slots = corrections.length ? [] : phraseSlots(q);
@@ -87,23 +100,24 @@ export class TextSearch {
       .map((r) => r.rowid);
   }
 
-  private part(part: QueryPart): Part {
-    const key = JSON.stringify(part);
+  private part(part: QueryPart, correct: boolean): Part {
+    const key = (correct ? '~' : '=') + JSON.stringify(part);
     let found = this.parts.get(key);
     if (!found) {
-      found = this.expression(part);
+      found = this.expression(part, correct);
       this.parts.set(key, found);
     }
     return found;
   }
 
-  private expression({ word, exact, prefix, cjk }: QueryPart): Part {
+  private expression({ word, exact, prefix, cjk }: QueryPart, correct: boolean): Part {
     const whole = exact.length ? allOf(exact.map(quote)) : undefined;
     const expr = anyOf([...(whole ? [whole] : []), ...(prefix ? [quote(prefix) + '*'] : [])]);
     if (cjk || this.probe.get(expr) !== undefined) return { expr, whole };
-    const near = this.vocabulary.nearest(exact[0]);
-    if (!near.length) return { expr, whole };
+    if (maxEdits(exact[0].length) === 0) return { expr, whole };
+    const near = correct ? this.vocabulary.nearest(exact[0]) : [];
+    if (!near.length) return { expr, whole, scanned: true };
     const corrected = anyOf(near.map((c) => quote(c.term)));
-    return { expr: corrected, whole: corrected, correction: { from: word, to: near[0].term } };
+    return { expr: corrected, whole: corrected, correction: { from: word, to: near[0].term }, scanned: true };
   }
 }
