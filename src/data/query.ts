@@ -331,5 +331,5 @@ export function compareEntries(sort: Exclude<Sort, 'relevance'>): (a: Entry, b: 
 
 /** The searchable words of free text (src/data/text/words.ts): normalized, no stop words. */
 export function tokenize(text: string): string[] {
-  return plainWords(text, true).map((w) => w.text);
+  return plainWords(text).map((w) => w.text);
 }

@@ -250,6 +250,7 @@ describe('highlighting uses the same tokenizer', () => {
 
   test('a Chinese word inside a run is marked', () => {
     assert.equal(marked('远程医疗健康服务平台', '健康'), '远程医疗[健康]服务平台');
+    assert.equal(marked('远程医疗健康服务平台', '远程医疗服务'), '[远程医疗]健康[服务]平台');
     assert.equal(marked('项目在农田部署传感器。', '传感器'), '项目在农田部署[传感器]。');
   });
 

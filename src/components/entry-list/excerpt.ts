@@ -32,7 +32,11 @@ function sameWord(word: string, term: string): boolean {
 /** Where the terms occur: a word the same as a term (sameWord); a Chinese term wherever it is in a run. */
 function marks(text: string, terms: readonly string[]): [start: number, end: number][] {
   const out: [number, number][] = [];
-  const cjk = terms.filter(isCjkTerm);
+  // A Chinese query matched by its bigrams wherever they are (远程医疗服务 in 远程医疗健康服务平台).
+  const cjk = terms.filter(isCjkTerm).flatMap((t) => {
+    const chars = Array.from(t);
+    return chars.length < 2 ? [t] : chars.slice(1).map((c, i) => chars[i] + c);
+  });
   const spaced = terms.filter((t) => !isCjkTerm(t)).flatMap((t) => plainWords(t));
   for (const m of text.matchAll(PIECE)) {
     if (isCjkTerm(m[0])) {

@@ -4,10 +4,6 @@
  * diacritics and Arabic letter variants folded. Runs in the browser, the worker and Node: no imports.
  */
 
-/** Scripts whose combining marks are diacritics; in Indic or Thai scripts marks are letters' vowels. */
-const FOLDED_MARKS =
-  /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}]\p{M}*)\p{M}+/gu;
-
 /** Arabic: taa marbuta → haa, alef maqsura → yaa, alef wasla → alef, tatweel dropped. */
 const ARABIC: Record<string, string> = { ة: 'ه', ى: 'ي', ٱ: 'ا', ـ: '' };
 const ARABIC_VARIANTS = /[ةىٱـ]/g;
@@ -21,6 +17,10 @@ export function normalize(text: string): string {
   let out = text.normalize('NFKC').toLowerCase();
   // Plain ASCII (most queries and English text) has nothing more to fold.
   if (!/[^\0-\x7f]/.test(out)) return out;
-  out = out.normalize('NFD').replace(FOLDED_MARKS, '').normalize('NFC');
+  // Every mark goes, as it always did here: Indic and Thai vowel signs too, alike in index and query.
+  out = out
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
   return HAS_ARABIC_VARIANT.test(out) ? out.replace(ARABIC_VARIANTS, (c) => ARABIC[c]) : out;
 }
