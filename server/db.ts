@@ -5,10 +5,14 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import { compareEntries } from '../src/data/query.js';
+import { indexTerms } from '../src/data/text/tokenize.js';
 
-export const SCHEMA_VERSION = '1';
+/** 2: the FTS5 table holds the shared tokenizer's terms, not the raw text. */
+export const SCHEMA_VERSION = '2';
 
-// Column order fixes the bm25 weights below: title, organization, description.
+// Column order fixes the bm25 weights below: title, organization, description. The columns hold the
+// shared tokenizer's terms (src/data/text/tokenize.ts) separated by spaces, so unicode61 only splits
+// at spaces: it would keep a run of Chinese as one token. Marks stay inside tokens (Thai vowels).
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   -- meta is the entry without its description: all a server loads into memory at start.
@@ -16,7 +20,7 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE fts USING fts5(
     title, organization, description,
     content = '',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
   );
   CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'row');
 `;
@@ -70,7 +74,7 @@ export class DatabaseBuilder {
         db.exec(SCHEMA);
         const staged = this.#staging.prepare('SELECT json FROM staged WHERE seq = ?').pluck();
         const putEntry = db.prepare('INSERT INTO entries (rowid, id, json, meta) VALUES (?, ?, ?, ?)');
-        const putText = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+        const putText = textWriter(db);
         const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         // Rowids follow the newest order, so rowid breaks relevance ties the same way.
         const newest = compareEntries('newest') as unknown as (a: SortKey, b: SortKey) => number;
@@ -80,7 +84,7 @@ export class DatabaseBuilder {
             const json = staged.get(seq) as string;
             const e = JSON.parse(json) as Entry;
             putEntry.run(i + 1, e.id, json, JSON.stringify({ ...e, description: '' }));
-            putText.run(i + 1, e.title, e.organization, e.description);
+            putText(i + 1, e);
           });
           putMeta.run('schema_version', SCHEMA_VERSION);
           putMeta.run('entries', String(this.#keys.length));
@@ -115,6 +119,13 @@ export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
   } finally {
     builder.abort();
   }
+}
+
+/** Writes one entry's index terms into the FTS5 table under `rowid`. */
+export function textWriter(db: Database.Database): (rowid: number, entry: Entry) => void {
+  const put = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+  const terms = (text: string) => indexTerms(text).join(' ');
+  return (rowid, e) => put.run(rowid, terms(e.title), terms(e.organization), terms(e.description));
 }
 
 /** Opens a database for serving; it is never written to. */
