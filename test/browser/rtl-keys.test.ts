@@ -7,6 +7,7 @@ import '../../src/components/search-box/define.js';
 import '../../src/components/action-line-filter/define.js';
 import '../../src/components/facet-filter/define.js';
 import '../../src/components/filter-chips/define.js';
+import '../../src/components/export/define.js';
 import '../../src/i18n/all.js';
 import { ar } from '../../src/i18n/ar.js';
 import { en } from '../../src/i18n/en.js';
