@@ -7,10 +7,15 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSearchParams, toQueryString, type ParamError, type SearchParams } from '../src/data/query.js';
-import { openReadOnly } from './db.js';
-import { SearchEngine } from './engine.js';
-import { ResponseCache, negotiate, type Representation } from './responses.js';
+import { AuthService } from './auth/service.js';
+import type { LimitOptions } from './auth/limits.js';
+import type { SessionOptions } from './auth/service.js';
+import { openWritable } from './db.js';
+import { LiveIndex } from './live.js';
+import { negotiate, type Representation } from './responses.js';
 import { QUERY_SCHEMA } from './schema.js';
+import { etagOf } from './store/revisions.js';
+import { writeRoutes } from './write/routes.js';
 
 export interface StaticRoot {
   /** URL prefix ending in "/", e.g. "/dist/". */
@@ -26,6 +31,15 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Megabytes for in-memory caches of text matches and responses (default 64; 0 = none). */
   cacheMb?: number;
+  /** A read copy: serves the public reads only and follows the writer's changes by polling. */
+  replica?: boolean;
+  /** How often to look for changes made by other processes, in ms (default 250). */
+  pollMs?: number;
+  /** Sign-in limits and session lifetimes (defaults in server/auth). */
+  limits?: Partial<LimitOptions>;
+  session?: Partial<SessionOptions>;
+  /** Trust X-Forwarded-* from a proxy in front (for the client address and HTTPS). */
+  trustProxy?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -66,12 +80,12 @@ function parseQuery(query: string): Record<string, string | string[]> {
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {
-  const db = openReadOnly(options.dbPath);
+  // The writer opens (and if needed upgrades) the file before any reader looks at it.
+  const writer = options.replica ? undefined : openWritable(options.dbPath);
   const cacheBytes = (options.cacheMb ?? 64) * 2 ** 20;
-  const engine = new SearchEngine(db, { cacheBytes: cacheBytes * 0.75 });
-  const responses = new ResponseCache(cacheBytes * 0.25);
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     // One line per request from the onResponse hook instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { querystringParser: parseQuery, maxParamLength: 1000 },
@@ -82,7 +96,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
       return sendError(reply, 400, 'invalid_parameter', err.message);
     },
   });
-  app.addHook('onClose', async () => db.close());
+  const live = new LiveIndex(options.dbPath, {
+    cacheBytes,
+    pollMs: options.pollMs,
+    onSwap: (snapshot, ms) => app.log.info({ version: snapshot.version, ms: Math.round(ms) }, 'index swapped'),
+    onError: (err) => app.log.error({ err }, 'index rebuild failed; serving the previous data'),
+  });
+  app.addHook('onClose', async () => {
+    live.close();
+    writer?.close();
+  });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -138,6 +161,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       async (request, reply) => {
         const params = request.query as SearchParams;
         const encoding = negotiate(request.headers['accept-encoding']);
+        const { engine, responses } = live.current;
         return send(
           reply,
           responses.get(toQueryString(params), encoding, () => engine.search(params)),
@@ -146,15 +170,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
 
     api.get<{ Params: { id: string } }>(`${API_PREFIX}/entries/:id`, async (request, reply) => {
-      const body = engine.entry(request.params.id);
-      return body === undefined
+      const found = live.current.engine.entry(request.params.id);
+      // The revision is the ETag that PUT /entries/{id} expects in If-Match.
+      return found === undefined
         ? sendError(reply, 404, 'not_found', `No entry with id ${JSON.stringify(request.params.id.slice(0, 64))}`)
-        : json(reply, body);
+        : json(reply.header('etag', etagOf(found.revision)), found.json);
     });
 
     api.get(`${API_PREFIX}/health`, async (_request, reply) =>
-      json(reply, JSON.stringify({ status: 'ok', entries: engine.size })),
+      json(reply, JSON.stringify({ status: 'ok', entries: live.current.engine.size })),
     );
+
+    if (writer)
+      await api.register(writeRoutes, { prefix: API_PREFIX, db: writer, auth: new AuthService(writer, options), live });
   });
 
   let decorated = false;

@@ -1,12 +1,14 @@
-/** The database file: schema, atomic building and opening for reads. */
+/** The database file: schema, atomic building, and opening for reads or for the one writer. */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import { compareEntries } from '../src/data/query.js';
+import { SYSTEM_ACCOUNT, upgradeToWritable } from './store/schema.js';
 
-export const SCHEMA_VERSION = '1';
+/** 1: search tables only; 2: adds accounts and the revision log (server/store/schema.ts). */
+export const SCHEMA_VERSION = '2';
 
 // Column order fixes the bm25 weights below: title, organization, description.
 const SCHEMA = `
@@ -26,9 +28,10 @@ export const RANK = 'bm25(fts, 10.0, 3.0, 1.0)';
 
 /**
  * Writes entries to a new file next to `dbPath` and renames it into place,
- * so readers and failed builds never see a half-written database.
+ * so readers and failed builds never see a half-written database. Each entry gets
+ * an `import` revision by `account`.
  */
-export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
+export function writeDatabase(entries: readonly Entry[], dbPath: string, account = SYSTEM_ACCOUNT): void {
   mkdirSync(dirname(dbPath), { recursive: true });
   const tmp = join(dirname(dbPath), `.${basename(dbPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -46,9 +49,10 @@ export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
           putEntry.run(i + 1, e.id, JSON.stringify(e), JSON.stringify({ ...e, description: '' }));
           putText.run(i + 1, e.title, e.organization, e.description);
         });
-        putMeta.run('schema_version', SCHEMA_VERSION);
+        putMeta.run('schema_version', '1');
         putMeta.run('entries', String(sorted.length));
       })();
+      upgradeToWritable(db, account);
       db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
       db.pragma('journal_mode = DELETE');
     } finally {
@@ -61,21 +65,40 @@ export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
   }
 }
 
-/** Opens a database for serving; it is never written to. */
-export function openReadOnly(dbPath: string): Database.Database {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  let version: string | undefined;
+function schemaVersion(db: Database.Database): string | undefined {
   try {
-    version = (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
+    return (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
       ?.value;
   } catch {
-    // Not one of ours (or not SQLite at all): reported below.
+    return undefined; // Not one of ours (or not SQLite at all).
   }
-  if (version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(
-      `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
-    );
-  }
+}
+
+function notOurs(db: Database.Database, dbPath: string): Error {
+  db.close();
+  return new Error(
+    `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
+  );
+}
+
+/** Opens a database for serving reads; this connection never writes. */
+export function openReadOnly(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  if (schemaVersion(db) !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  return db;
+}
+
+/**
+ * Opens the database for the one writing process: WAL, so readers keep reading while it
+ * writes, and a schema-1 file is upgraded in place (its entries become `import` revisions).
+ */
+export function openWritable(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { fileMustExist: true });
+  const version = schemaVersion(db);
+  if (version !== '1' && version !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  if (version === '1') upgradeToWritable(db);
   return db;
 }

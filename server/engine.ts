@@ -33,11 +33,12 @@ export class SearchEngine {
   private readonly rowidOf: Int32Array;
   private readonly text: TextSearch;
   private readonly jsonByRowid: Database.Statement<[number], string>;
-  private readonly jsonById: Database.Statement<[string], string>;
+  private readonly byId: Database.Statement<[string], { json: string; revision: number }>;
   private readonly hits: Lru<string, TextHit>;
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
-    const rows = db.prepare('SELECT rowid, meta FROM entries ORDER BY rowid').raw();
+    // Archived entries are kept in the table but never searched or served.
+    const rows = db.prepare('SELECT rowid, meta FROM entries WHERE archived = 0 ORDER BY rowid').raw();
     const entries: Entry[] = [];
     const rowids: number[] = [];
     for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
@@ -51,16 +52,16 @@ export class SearchEngine {
     this.data = buildColumns(entries);
     this.text = new TextSearch(db);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
-    this.jsonById = db.prepare('SELECT json FROM entries WHERE id = ?').pluck() as never;
+    this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
       (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 
-  /** The entry's JSON text, or undefined. */
-  entry(id: string): string | undefined {
-    return this.jsonById.get(id);
+  /** The entry's JSON text and latest revision, or undefined (unknown or archived). */
+  entry(id: string): { json: string; revision: number } | undefined {
+    return this.byId.get(id);
   }
 
   /** The response body of `GET /entries` as JSON text. */
