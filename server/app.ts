@@ -182,7 +182,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
 
     if (writer)
-      await api.register(writeRoutes, { prefix: API_PREFIX, db: writer, auth: new AuthService(writer, options), live });
+      await api.register(writeRoutes, { apiBase: API_PREFIX, db: writer, auth: new AuthService(writer, options), live });
   });
 
   let decorated = false;

@@ -38,7 +38,8 @@ declare module 'fastify' {
 }
 
 export interface WriteOptions {
-  prefix: string;
+  /** Where the API is mounted ("prefix" would make Fastify mount these routes twice over). */
+  apiBase: string;
   db: Database.Database;
   auth: AuthService;
   live: LiveIndex;
@@ -147,7 +148,7 @@ class ParamError extends Error {
   }
 }
 
-export async function writeRoutes(api: FastifyInstance, { prefix, db, auth, live }: WriteOptions): Promise<void> {
+export async function writeRoutes(api: FastifyInstance, { apiBase: prefix, db, auth, live }: WriteOptions): Promise<void> {
   await api.register(cookie);
   api.decorateRequest('principal', null);
 
