@@ -182,7 +182,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     );
 
     if (writer)
-      await api.register(writeRoutes, { apiBase: API_PREFIX, db: writer, auth: new AuthService(writer, options), live });
+      await api.register(writeRoutes, {
+        apiBase: API_PREFIX,
+        db: writer,
+        auth: new AuthService(writer, options),
+        live,
+      });
   });
 
   let decorated = false;

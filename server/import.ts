@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { validateEntry, type Entry } from '../src/data/entry.js';
-import { writeDatabase } from './db.js';
 import { FormatError, detectFormat, readRecords } from './formats.js';
+import { saveImport } from './store/import-hook.js';
 
 /** Relative to the project root (start) or the working directory (import CLI). */
 export const DEFAULT_DB = 'data/stocktaking.db';
@@ -27,10 +27,11 @@ export interface ImportResult {
 }
 
 /**
- * Validates every record and replaces the database with the good ones. Nothing is
- * written when no record is usable; an unreadable file throws and leaves the old file alone.
+ * Validates every record and saves the good ones (server/store/import-hook.ts): a new database,
+ * or revisions by `account` in an existing one. Nothing is written when no record is usable;
+ * an unreadable file throws and leaves the old file alone.
  */
-export function importFile(path: string, dbPath: string): ImportResult {
+export function importFile(path: string, dbPath: string, account?: string): ImportResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -63,7 +64,7 @@ export function importFile(path: string, dbPath: string): ImportResult {
     seen.set(result.entry.id, record.line);
     good.push(result.entry);
   }
-  if (good.length) writeDatabase(good, dbPath);
+  if (good.length) saveImport(good, dbPath, account);
   return { imported: good.length, rejected };
 }
 
@@ -73,14 +74,17 @@ function describe(r: Rejection): string {
 }
 
 function main(): number {
-  const { values, positionals } = parseArgs({ options: { db: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { db: { type: 'string' }, as: { type: 'string' } },
+    allowPositionals: true,
+  });
   if (positionals.length !== 1) {
-    console.error('usage: npm run import -- FILE.json|FILE.ndjson|FILE.csv [--db PATH]');
+    console.error('usage: npm run import -- FILE.json|FILE.ndjson|FILE.csv [--db PATH] [--as ACCOUNT]');
     return 2;
   }
   const dbPath = resolve(values.db ?? process.env.WSIS_DB ?? DEFAULT_DB);
   try {
-    const { imported, rejected } = importFile(positionals[0], dbPath);
+    const { imported, rejected } = importFile(positionals[0], dbPath, values.as);
     for (const r of rejected) console.error(`rejected ${describe(r)}`);
     if (!imported) {
       console.error(`Nothing to import from ${positionals[0]}; ${dbPath} is unchanged.`);

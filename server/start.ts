@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds what is missing, then serves the API, the widget build and the demo
- * on one port. Flags: --port (PORT), --host (HOST), --db (WSIS_DB), --log-level (LOG_LEVEL).
+ * on one port. Flags: --port (PORT), --host (HOST), --db (WSIS_DB), --log-level (LOG_LEVEL),
+ * --replica (WSIS_REPLICA=1), --poll-ms (WSIS_POLL_MS), --trust-proxy (TRUST_PROXY=1).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { writeDatabase } from './db.js';
+import { openReadOnly, openWritable, writeDatabase } from './db.js';
+import { demoBanner, seedDemo } from './demo.js';
 import { DEFAULT_DB } from './import.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +20,9 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     db: { type: 'string', default: process.env.WSIS_DB ?? join(root, DEFAULT_DB) },
     'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+    replica: { type: 'boolean', default: process.env.WSIS_REPLICA === '1' },
+    'poll-ms': { type: 'string', default: process.env.WSIS_POLL_MS ?? '250' },
+    'trust-proxy': { type: 'boolean', default: process.env.TRUST_PROXY === '1' },
   },
 });
 
@@ -40,11 +45,17 @@ if (!existsSync(dbPath)) {
   const { generateEntries } = await import('../scripts/sample/generate.js');
   console.log(`Creating a sample database with 20000 entries at ${dbPath} ...`);
   writeDatabase(generateEntries(20000, 1), dbPath);
+  const db = openWritable(dbPath);
+  await seedDemo(db);
+  db.close();
 }
 
 const app = buildApp({
   dbPath,
   logger: { level: values['log-level'] },
+  replica: values.replica,
+  pollMs: Number(values['poll-ms']),
+  trustProxy: values['trust-proxy'],
   staticRoots: [
     { prefix: '/dist/', root: join(root, 'dist') },
     { prefix: '/', root: join(root, 'demo') },
@@ -58,4 +69,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const address = await app.listen({ port, host: values.host });
 const shown = new URL(address);
 if (shown.hostname === '127.0.0.1') shown.hostname = 'localhost';
-console.log(`WSIS Stocktaking server: ${shown.href} (API ${shown.href}api/v1/entries)`);
+console.log(
+  `WSIS Stocktaking server${values.replica ? ' (read copy)' : ''}: ${shown.href} (API ${shown.href}api/v1/entries)`,
+);
+const check = openReadOnly(dbPath);
+for (const line of demoBanner(check)) console.log(line);
+check.close();

@@ -148,7 +148,10 @@ class ParamError extends Error {
   }
 }
 
-export async function writeRoutes(api: FastifyInstance, { apiBase: prefix, db, auth, live }: WriteOptions): Promise<void> {
+export async function writeRoutes(
+  api: FastifyInstance,
+  { apiBase: prefix, db, auth, live }: WriteOptions,
+): Promise<void> {
   await api.register(cookie);
   api.decorateRequest('principal', null);
 
