@@ -33,11 +33,20 @@ export class TextSearch {
   private readonly unranked: Database.Statement<[string], number>;
   private readonly parts = new Lru<string, Part>(5000);
 
-  constructor(db: Database.Database) {
-    const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
-    // FTS5 indexes stop words too; they make poor corrections.
-    this.vocabulary = new Vocabulary(rows.filter((r) => !STOP_WORDS.has(r.term)).map((r) => [r.term, r.doc]));
-    this.sorted = rows.map((r) => r.term).sort();
+  /**
+   * With `reuse`, its vocabulary is kept instead of scanning the index again: words saved
+   * since are still found (the index is probed live), only not yet offered as corrections.
+   */
+  constructor(db: Database.Database, reuse?: TextSearch) {
+    if (reuse) {
+      this.vocabulary = reuse.vocabulary;
+      this.sorted = reuse.sorted;
+    } else {
+      const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
+      // FTS5 indexes stop words too; they make poor corrections.
+      this.vocabulary = new Vocabulary(rows.filter((r) => !STOP_WORDS.has(r.term)).map((r) => [r.term, r.doc]));
+      this.sorted = rows.map((r) => r.term).sort();
+    }
     this.probe = db.prepare('SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1').pluck();
     this.ranked = db.prepare(`SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY ${RANK}, rowid`).pluck() as never;
     this.unranked = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck() as never;

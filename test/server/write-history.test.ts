@@ -106,7 +106,7 @@ describe('nothing lost', () => {
       let history = byId.get(id);
       if (!history)
         byId.set(id, (history = (await clients.admin.call('GET', `/entries/${id}/revisions`)).body.revisions));
-      const found = history.find((r) => r.revision === revision);
+      const found = history!.find((r) => r.revision === revision);
       assert.ok(found, `revision ${revision} of ${id}`);
       assert.deepEqual(found.entry, entry);
       assert.equal(found.archived, archived);
