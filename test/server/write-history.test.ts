@@ -234,7 +234,7 @@ describe('imports go through the log', () => {
       file,
       JSON.stringify([entry, newEntry('imported-new', server.orgB, { updated: '2026-01-02', regions: ['africa'] })]),
     );
-    const result = importFile(file, server.dbPath, 'admin');
+    const result = await importFile(file, server.dbPath, { account: 'admin' });
     assert.equal(result.imported, 2);
     const admin = new Client(server.base, undefined, undefined, server.tokens.admin);
     const history = await admin.call('GET', `/entries/${entry.id}/revisions`);
@@ -252,6 +252,6 @@ describe('imports go through the log', () => {
       total = ((await (await fetch(`${server.base}/api/v1/entries?q=zebrafinch`)).json()) as { total: number }).total;
     }
     assert.equal(total, 1);
-    assert.throws(() => importFile(file, server.dbPath, 'nobody'), /No account nobody/);
+    await assert.rejects(importFile(file, server.dbPath, { account: 'nobody' }), /No account nobody/);
   });
 });

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { COUNTRY_REGION } from '../../data/countries.js';
+import { regionOf } from '../../data/countries.js';
 import { INTERNATIONAL, REGIONS } from '../../data/vocabulary.js';
 import { countryName, dir, formatNumber, resolveLang, t, type Lang } from '../../i18n/index.js';
 import '../../i18n/extras.js';
@@ -401,7 +401,7 @@ export class WsisCountryMap extends WsisElement {
     codes.delete(INTERNATIONAL);
     const collator = new Intl.Collator(lang);
     const rows = [...codes].map((code) => {
-      const region = COUNTRY_REGION[code];
+      const region = regionOf(code);
       return {
         code,
         name: countryName(lang, code),
