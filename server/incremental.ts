@@ -33,9 +33,11 @@ function valuesOf(entry: Entry, name: ColumnName): string[] {
 
 /** Rows whose latest revision is newer than `since`. */
 export function changedRows(db: Database.Database, since: number): ChangedRow[] {
+  // Sorted here: ORDER BY rowid would make SQLite scan the table instead of using the revision index.
   return db
-    .prepare<[number], ChangedRow>('SELECT rowid, meta, archived FROM entries WHERE revision > ? ORDER BY rowid')
-    .all(since);
+    .prepare<[number], ChangedRow>('SELECT rowid, meta, archived FROM entries WHERE revision > ?')
+    .all(since)
+    .sort((a, b) => a.rowid - b.rowid);
 }
 
 /**
@@ -92,6 +94,10 @@ export function applyChanges(old: EngineData, changed: readonly ChangedRow[]): E
   };
 }
 
+/**
+ * Untouched entries come in long runs (positions shift only at changed rows), so their codes
+ * are copied run by run with one typed-array copy each; only dirty entries are computed.
+ */
 function nextColumn(
   old: Column,
   entries: readonly Entry[],
@@ -101,27 +107,50 @@ function nextColumn(
   // Labels only grow, so old codes stay valid; a label with no entries counts 0 and is never shown.
   const labels = [...old.labels];
   const codeOf = new Map(old.codeOf);
-  const offsets = new Uint32Array(entries.length + 1);
-  const codes: number[] = [];
+  const fresh = new Map<number, number[]>();
+  let total = 0;
   for (let p = 0; p < entries.length; p++) {
     const o = from[p];
-    if (o >= 0) for (let j = old.offsets[o]; j < old.offsets[o + 1]; j++) codes.push(old.codes[j]);
-    else
-      for (const value of values(entries[p])) {
-        let code = codeOf.get(value);
-        if (code === undefined) {
-          code = labels.push(value) - 1;
-          codeOf.set(value, code);
-        }
-        codes.push(code);
+    if (o >= 0) {
+      total += old.offsets[o + 1] - old.offsets[o];
+      continue;
+    }
+    const codes = values(entries[p]).map((value) => {
+      let code = codeOf.get(value);
+      if (code === undefined) {
+        code = labels.push(value) - 1;
+        codeOf.set(value, code);
       }
-    offsets[p + 1] = codes.length;
+      return code;
+    });
+    fresh.set(p, codes);
+    total += codes.length;
   }
-  const column: Column = { labels, codeOf, offsets, codes: Uint32Array.from(codes) };
+  const offsets = new Uint32Array(entries.length + 1);
+  const codes = new Uint32Array(total);
+  let n = 0;
+  for (let p = 0; p < entries.length;) {
+    const o = from[p];
+    if (o < 0) {
+      for (const c of fresh.get(p)!) codes[n++] = c;
+      offsets[++p] = n;
+      continue;
+    }
+    // The longest run of positions copied from consecutive old positions.
+    let end = p + 1;
+    while (end < entries.length && from[end] === o + (end - p)) end++;
+    const a = old.offsets[o];
+    const b = old.offsets[o + (end - p)];
+    codes.set(old.codes.subarray(a, b), n);
+    for (let q = p; q < end; q++) offsets[q + 1] = old.offsets[from[q] + 1] - a + n;
+    n += b - a;
+    p = end;
+  }
+  const column: Column = { labels, codeOf, offsets, codes };
   if (labels.length <= MAX_POSTINGS) {
     column.postings = labels.map(() => empty(entries.length));
     for (let p = 0; p < entries.length; p++)
-      for (let j = offsets[p]; j < offsets[p + 1]; j++) set(column.postings[column.codes[j]], p);
+      for (let j = offsets[p]; j < offsets[p + 1]; j++) set(column.postings[codes[j]], p);
   }
   return column;
 }
@@ -134,16 +163,17 @@ function nextOrder(
   sort: (typeof SORTS)[number],
 ): Int32Array {
   const cmp = compareEntries(sort);
-  const clean: number[] = [];
-  for (const o of old) if (newPos[o] >= 0) clean.push(newPos[o]);
+  const clean = new Int32Array(old.length);
+  let size = 0;
+  for (const o of old) if (newPos[o] >= 0) clean[size++] = newPos[o];
   const inserts = [...dirty].sort((a, b) => cmp(entries[a], entries[b]));
-  const out = new Int32Array(clean.length + inserts.length);
+  const out = new Int32Array(size + inserts.length);
   let c = 0;
   let n = 0;
   for (const d of inserts) {
     // First clean position that sorts after d.
     let lo = c;
-    let hi = clean.length;
+    let hi = size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (cmp(entries[clean[mid]], entries[d]) < 0) lo = mid + 1;
@@ -152,6 +182,6 @@ function nextOrder(
     while (c < lo) out[n++] = clean[c++];
     out[n++] = d;
   }
-  while (c < clean.length) out[n++] = clean[c++];
+  while (c < size) out[n++] = clean[c++];
   return out;
 }

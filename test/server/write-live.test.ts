@@ -4,10 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { Client, newEntry, startWriteServer, type WriteServer } from './write-helpers.js';
+import { Client, newEntry, spawnReplica, startWriteServer, type Replica, type WriteServer } from './write-helpers.js';
 
 let server: WriteServer;
 before(async () => {
@@ -114,23 +111,13 @@ describe('search follows writes', () => {
 });
 
 describe('a read copy in another process', () => {
-  let replica: ChildProcess;
+  let replica: Replica;
   let replicaBase: string;
   before(async () => {
-    const script = fileURLToPath(new URL('./serve-replica.ts', import.meta.url));
-    replica = spawn(process.execPath, ['--import', 'tsx', script, server.dbPath, '100'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    replica.stdout!.setEncoding('utf8');
-    replica.stdout!.on('data', (chunk: string) => (out += chunk));
-    await until(async () => /read copy: (http:\/\/\S+?)\//.test(out), 60_000);
-    replicaBase = /read copy: (http:\/\/\S+?)\//.exec(out)![1];
+    replica = await spawnReplica(server.dbPath, 100);
+    replicaBase = replica.base;
   });
-  after(async () => {
-    replica.kill('SIGTERM');
-    if (replica.exitCode === null) await once(replica, 'exit');
-  });
+  after(() => replica.stop());
 
   test('serves reads, refuses writes, and shows each save after a bounded lag', async () => {
     assert.equal((await fetch(`${replicaBase}/api/v1/health`)).status, 200);
