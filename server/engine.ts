@@ -13,7 +13,7 @@ import {
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
 import { applyChanges, changedRows, type EngineData } from './incremental.js';
-import { Lru } from './lru.js';
+import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 interface TextHit {
@@ -58,7 +58,7 @@ export class SearchEngine {
     this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
-      (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
+      (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 

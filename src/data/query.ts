@@ -333,12 +333,12 @@ export const STOP_WORDS = new Set(
   ),
 );
 
-/** Splits free text into search terms: lower-case letter/digit runs, no stop words, no one-letter tokens. */
+/** Splits free text into search terms: NFKC, then lower-case ("㎾" → "kw"), letter/digit runs, no stop words, no one-letter tokens. */
 export function tokenize(text: string): string[] {
   const words =
     text
-      .toLowerCase()
       .normalize('NFKC')
+      .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w));
 }

@@ -6,6 +6,7 @@ import { ACTION_LINES, REGIONS } from '../../src/data/vocabulary.js';
 import { FACET_NAMES, FILTER_KEYS } from '../../src/data/query.js';
 import { buildApp } from '../../server/app.js';
 import { INHERITED_NAMES } from '../fixtures/inherited-names.js';
+import { MAX_QUERY_STRING } from '../../server/limits.js';
 import { startServer, type Server } from './helpers.js';
 
 let server: Server;
@@ -124,6 +125,8 @@ async function check(qs: string) {
   if (res.statusCode === 200) {
     assert.equal(typeof body.total, 'number');
     assert.ok(Array.isArray(body.items));
+  } else if (qs.length > MAX_QUERY_STRING) {
+    assert.equal(body.error.code, 'bad_request', qs);
   } else {
     assert.equal(body.error.code, 'invalid_parameter', qs);
     assert.equal(typeof body.error.message, 'string');
