@@ -140,7 +140,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     reply.headers(securityHeaders(request.url.startsWith(API_PREFIX), reply.getHeader('content-type') as string));
     if (closing) reply.header('connection', 'close');
     // "If-None-Match: *" matches any current representation (RFC 9110 §13.1.2).
-    if (reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
+    // Reads only: on a write it would hide that the write happened.
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (read && reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
       (payload as { destroy?: () => void } | null)?.destroy?.();
       reply.code(304).removeHeader('content-encoding').removeHeader('content-length');
       return null;

@@ -220,6 +220,13 @@ describe('If-Match', () => {
     assert.equal(weak.status, 412);
     const now = await a2.call('GET', `/manage/entries/${id}`);
     assert.equal(now.body.entry.title, 'First save');
+    // If-None-Match: * turns a read into 304, never a write.
+    const both = await a2.call('PUT', `/entries/${id}`, {
+      body: { ...entry, title: 'Third save' },
+      headers: { 'if-match': now.headers.get('etag')!, 'if-none-match': '*' },
+    });
+    assert.equal(both.status, 200);
+    assert.equal(both.body.entry.title, 'Third save');
   });
 
   test('a stale If-Match on archive: 412', async () => {
