@@ -21,6 +21,7 @@ import {
   type Change,
   type ManagedState,
 } from '../store/revisions.js';
+import { adminRoutes } from './admin-routes.js';
 import { entryFromBody, type Problem } from './input.js';
 
 export const SESSION_COOKIE = 'wsis_session';
@@ -365,6 +366,8 @@ export async function writeRoutes(
     return sendState(reply, state);
   });
 
+  adminRoutes({ route, db, ok, fail });
+
   // Preflights: a browser on another origin is never allowed to write. Reads (GET/HEAD) keep
   // the public answer the rest of the API gives.
   for (const path of paths) {
@@ -374,11 +377,8 @@ export async function writeRoutes(
       config: { cors: false } as never,
       handler: async (request, reply) => {
         const wanted = String(request.headers['access-control-request-method'] ?? '').toUpperCase();
-        const publicRead =
-          (wanted === 'GET' || wanted === 'HEAD') &&
-          !path.startsWith('/session') &&
-          !path.startsWith('/manage') &&
-          !path.endsWith('/revisions');
+        // Only the two public read paths share a path with a write route.
+        const publicRead = (wanted === 'GET' || wanted === 'HEAD') && (path === '/entries' || path === '/entries/:id');
         if (!publicRead) return fail(reply, 'forbidden', 'Writes are not open to other origins');
         return reply
           .code(204)
