@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every bench in one run, printed as one table and written to bench/results.json.
- * Flags: --quick (fewer rounds and keys: a smoke run), --only sizes,memory,server,map,startup,typing,search,
+ * Flags: --quick (fewer rounds and keys: a smoke run), --only sizes,memory,server,map,startup,typing,search,links,
  * --build (rebuild dist/ first).
  * Every count is run in full; there is no time budget. Memory (heap, not time) runs from the start behind
  * the others at low priority; sizes, then the timed sections, run one after another. One Chromium serves
@@ -19,6 +19,7 @@ import { CHROMIUM_PATH, launchChromium } from '../scripts/chromium.js';
 import { benchApi, database, databaseInChild, type ApiBenchRow } from './api.js';
 import { benchMap, type MapBenchResult } from './map.js';
 import { formatMemory, benchMemory, type MemoryRow } from './memory.js';
+import { formatLinksBench, runLinksBench, type LinksBenchFigures } from './links-sim.js';
 import { formatSearchBench, runSearchBench, type SearchBenchFigures } from './search.js';
 import { benchSizes, formatSizes, type SizesResult } from './sizes.js';
 import { benchStartup, formatStartup, writePages, type StartupFigures } from './startup.js';
@@ -28,13 +29,13 @@ import { API_SIZES, benchTyping, DEBOUNCE_MS, formatTyping, writeStaticData, typ
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** Run order; sizes and memory run side by side. */
-const SECTIONS = ['sizes', 'memory', 'server', 'map', 'startup', 'typing', 'search'] as const;
+const SECTIONS = ['sizes', 'memory', 'server', 'map', 'startup', 'typing', 'search', 'links'] as const;
 type Section = (typeof SECTIONS)[number];
 /**
  * Not in the default run: the typing section already times static mode at 1k, 5k and 20k through the
  * whole widget; this one is the engine alone (with the `includes` floor and fuse.js), on request.
  */
-const OPT_IN: Section[] = ['search'];
+const OPT_IN: Section[] = ['search', 'links'];
 /** What a full run may take on 2 cores. */
 const LIMIT_MS = 600_000;
 
@@ -125,6 +126,7 @@ interface Figures {
   typing?: TypingRow[];
   memory?: MemoryRow[];
   search?: SearchBenchFigures;
+  links?: LinksBenchFigures;
 }
 const figures: Figures = {};
 const problems: Partial<Record<Section, string>> = {};
@@ -207,6 +209,9 @@ async function runSection(section: Section): Promise<void> {
         break;
       case 'search':
         figures.search = await runSearchBench({ browser: await browser(), log });
+        break;
+      case 'links':
+        figures.links = await runLinksBench({ entries: quick ? 2000 : 20000, log });
         break;
     }
   } catch (error) {
@@ -341,6 +346,10 @@ section('Static search engine (bench/search.ts: worker vs includes floor, no UI)
     `worker vs includes floor: ${f.sizes.map((s) => `${s.entries / 1000}k p50 ${ratio(s.worker.p50, s.floor.p50)}, p95 ${ratio(s.worker.p95, s.floor.p95)}`).join('; ')}`,
   ];
 });
+
+section('Link checker (bench/links-sim.ts: simulated sites on 127.0.0.1)', 'links', () =>
+  formatLinksBench(figures.links!),
+);
 
 // ---- Goals ----
 

@@ -17,7 +17,7 @@ import { AuthService, type SessionOptions } from './auth/service.js';
 import type { LimitOptions as SignInLimits } from './auth/limits.js';
 import { openWritable } from './db.js';
 import { clientErrorHandler, sendError } from './errors.js';
-import { securityHeaders } from './headers.js';
+import { pageHeaders, securityHeaders } from './headers.js';
 import { MAX_QUERY_STRING, checkLimits, parseQuery, type RawQuery } from './limits.js';
 import { LiveIndex } from './live.js';
 import { JobQueue } from './queue.js';
@@ -137,7 +137,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(compress, { encodings: ['br', 'gzip', 'deflate'], syncThreshold: 2 ** 20 });
   // Added after compress, so this runs after it has chosen an encoding.
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(securityHeaders(request.url.startsWith(API_PREFIX), reply.getHeader('content-type') as string));
+    reply.headers(securityHeaders(request.url.startsWith(API_PREFIX)));
     if (closing) reply.header('connection', 'close');
     // "If-None-Match: *" matches any current representation (RFC 9110 §13.1.2).
     // Reads only: on a write it would hide that the write happened.
@@ -237,6 +237,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       decorateReply: !decorated,
       etag: true,
       lastModified: true,
+      setHeaders: pageHeaders,
     });
     decorated = true;
   }

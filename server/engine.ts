@@ -13,6 +13,7 @@ import {
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
 import { applyChanges, changedRows, type EngineData } from './incremental.js';
+import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
 import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
@@ -43,11 +44,19 @@ export class SearchEngine {
   private readonly jsonByRowid: Database.Statement<[number], string>;
   private readonly byId: Database.Statement<[string], { json: string; revision: number }>;
   private readonly hits: Lru<string, TextHit>;
+  /** Link check results, read with each snapshot: a new check shows at the next data change or restart. */
+  private readonly links: Map<string, EntryLink>;
+  private readonly ids: string[];
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
     const previous = options.previous;
-    this.loaded = previous ? applyChanges(previous.engine.loaded, changedRows(db, previous.version)) : load(db);
+    // Link results live in their own table; every snapshot reads them afresh.
+    this.links = loadEntryLinks(db);
+    this.loaded = previous
+      ? applyChanges(previous.engine.loaded, changedRows(db, previous.version), this.links)
+      : load(db, this.links);
     const rowids = this.loaded.rowids;
+    this.ids = this.loaded.entries.map((e) => e.id);
     this.size = rowids.length;
     this.rowidOf = rowids;
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
@@ -62,9 +71,10 @@ export class SearchEngine {
     );
   }
 
-  /** The entry's JSON text and latest revision, or undefined (unknown or archived). */
+  /** The entry's JSON text (with its link check) and latest revision, or undefined (unknown or archived). */
   entry(id: string): { json: string; revision: number } | undefined {
-    return this.byId.get(id);
+    const found = this.byId.get(id);
+    return found && { json: withLink(found.json, this.links.get(id)), revision: found.revision };
   }
 
   /** The response body of `GET /entries` as JSON text. */
@@ -95,7 +105,8 @@ export class SearchEngine {
       let seen = 0;
       for (let k = 0; k < order.length && items.length < params.pageSize; k++) {
         const i = order[k];
-        if (has(all, i) && seen++ >= skip) items.push(this.jsonByRowid.get(this.rowidOf[i])!);
+        if (has(all, i) && seen++ >= skip)
+          items.push(withLink(this.jsonByRowid.get(this.rowidOf[i])!, this.links.get(this.ids[i])));
       }
     }
 
@@ -164,13 +175,16 @@ export class SearchEngine {
 }
 
 /** Every searchable entry. Archived entries are kept in the table but never searched or served. */
-function load(db: Database.Database): EngineData {
+function load(db: Database.Database, links: ReadonlyMap<string, EntryLink>): EngineData {
   const rows = db.prepare('SELECT rowid, meta FROM entries WHERE archived = 0 ORDER BY rowid').raw();
   const entries: Entry[] = [];
   const rowids: number[] = [];
   for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
     rowids.push(rowid);
-    entries.push(JSON.parse(json) as Entry);
+    const entry = JSON.parse(json) as Entry;
+    const link = links.get(entry.id);
+    if (link) entry.link = link;
+    entries.push(entry);
   }
   return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries) };
 }

@@ -22,11 +22,16 @@ export const PAGE_CSP = [
 ].join('; ');
 
 /**
- * Headers for one answer: a page gets the page policy, the API its own. Other files (the widget's
+ * Headers for one answer: the API gets its own policy. Pages get theirs where they are served
+ * (`pageHeaders`), so a route that sets its own policy keeps it. Other files (the widget's
  * scripts, its worker) get none: a policy on a worker script would govern the worker.
  */
-export function securityHeaders(api: boolean, contentType: string | undefined): Record<string, string> {
+export function securityHeaders(api: boolean): Record<string, string> {
   if (api) return { ...SECURITY_HEADERS, 'content-security-policy': API_CSP };
-  if (/^text\/html\b/i.test(contentType ?? '')) return { ...SECURITY_HEADERS, 'content-security-policy': PAGE_CSP };
   return { ...SECURITY_HEADERS };
+}
+
+/** For the static roots: the demo pages run under the page policy. */
+export function pageHeaders(reply: { header(name: string, value: string): unknown }, path: string): void {
+  if (/\.html?$/i.test(path)) reply.header('content-security-policy', PAGE_CSP);
 }

@@ -5,10 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
-import { FACET_NAMES, compareEntries, facetValues, matchesFilter } from '../src/data/query.js';
-import { PRIZE_STATUSES } from '../src/data/vocabulary.js';
+import { compareEntries } from '../src/data/query.js';
 import { empty, set } from './bitset.js';
-import type { Column, ColumnName, Columns } from './columns.js';
+import { COLUMN_NAMES, MAX_POSTINGS, columnValues, type Column, type Columns } from './columns.js';
+import type { EntryLink } from './links/public.js';
 
 /** The loaded, searchable (not archived) entries in rowid order, and their columns. */
 export interface EngineData {
@@ -23,13 +23,9 @@ interface ChangedRow {
   archived: number;
 }
 
-const PRIZE_VALUES = [...PRIZE_STATUSES, 'any'];
-const MAX_POSTINGS = 1000;
 const SORTS = ['newest', 'oldest', 'title'] as const;
 
-function valuesOf(entry: Entry, name: ColumnName): string[] {
-  return name === 'prize' ? PRIZE_VALUES.filter((v) => matchesFilter(entry, 'prize', [v])) : facetValues(entry, name);
-}
+const sameLink = (a: EntryLink | undefined, b: EntryLink | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Rows whose latest revision is newer than `since`. */
 export function changedRows(db: Database.Database, since: number): ChangedRow[] {
@@ -45,7 +41,11 @@ export function changedRows(db: Database.Database, since: number): ChangedRow[] 
  * so their column codes are copied and their sort order is kept; only dirty positions are
  * computed and inserted by binary search.
  */
-export function applyChanges(old: EngineData, changed: readonly ChangedRow[]): EngineData {
+export function applyChanges(
+  old: EngineData,
+  changed: readonly ChangedRow[],
+  links: ReadonlyMap<string, EntryLink>,
+): EngineData {
   const entries: Entry[] = [];
   const rowids: number[] = [];
   /** For each new position: the old position it was copied from, or -1 when computed afresh. */
@@ -60,13 +60,26 @@ export function applyChanges(old: EngineData, changed: readonly ChangedRow[]): E
       if (change.rowid === oldRowid) i++; // replaced (or archived)
       k++;
       if (change.archived) continue;
+      const entry = JSON.parse(change.meta) as Entry;
+      const link = links.get(entry.id);
+      if (link) entry.link = link;
       dirty.push(entries.length);
       from.push(-1);
-      entries.push(JSON.parse(change.meta) as Entry);
+      entries.push(entry);
       rowids.push(change.rowid);
     } else {
-      from.push(i);
-      entries.push(old.entries[i]);
+      // A link check that changed since makes the entry dirty too.
+      const entry = old.entries[i];
+      const link = links.get(entry.id);
+      if (sameLink(entry.link, link)) {
+        from.push(i);
+        entries.push(entry);
+      } else {
+        const { link: _stale, ...rest } = entry;
+        dirty.push(entries.length);
+        from.push(-1);
+        entries.push(link ? { ...rest, link } : rest);
+      }
       rowids.push(oldRowid);
       i++;
     }
@@ -75,9 +88,9 @@ export function applyChanges(old: EngineData, changed: readonly ChangedRow[]): E
   const newPos = new Int32Array(old.rowids.length).fill(-1);
   from.forEach((o, p) => o >= 0 && (newPos[o] = p));
 
-  const columns = {} as Record<ColumnName, Column>;
-  for (const name of [...FACET_NAMES, 'prize'] as const)
-    columns[name] = nextColumn(old.columns.columns[name], entries, from, (e) => valuesOf(e, name));
+  const columns = {} as Columns['columns'];
+  for (const name of COLUMN_NAMES)
+    columns[name] = nextColumn(old.columns.columns[name], entries, from, (e) => columnValues(e, name));
 
   const orders = {} as Columns['orders'];
   for (const sort of SORTS) orders[sort] = nextOrder(old.columns.orders[sort], newPos, dirty, entries, sort);

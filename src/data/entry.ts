@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ACTION_LINES, ENTITY_TYPES, PRIZE_STATUSES, REGIONS, SDGS, STATUSES } from './vocabulary.js';
+import { ACTION_LINES, ENTITY_TYPES, LINK_STATUSES, PRIZE_STATUSES, REGIONS, SDGS, STATUSES } from './vocabulary.js';
 import { isCountryCode } from './countries.js';
 
 /** Only absolute http(s) URLs may become links; anything else is rejected at the door. */
@@ -54,6 +54,20 @@ export const EntrySchema = v.pipe(
       v.object({
         year,
         status: v.picklist(PRIZE_STATUSES, `must be one of ${PRIZE_STATUSES.join(', ')}`),
+      }),
+    ),
+    /** The last check of `website`; `finalUrl` is where a permanently redirected one now lives. */
+    link: v.optional(
+      v.object({
+        status: v.picklist(LINK_STATUSES, `must be one of ${LINK_STATUSES.join(', ')}`),
+        checked: v.pipe(v.string(), v.isoTimestamp('must be a time such as 2026-05-01T12:00:00Z')),
+        finalUrl: v.optional(
+          v.pipe(
+            v.string(),
+            v.maxLength(2048, 'must be at most 2048 characters'),
+            v.check(isHttpUrl, 'must be an absolute http: or https: URL'),
+          ),
+        ),
       }),
     ),
   }),

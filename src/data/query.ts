@@ -8,6 +8,7 @@ import {
   ENTITY_TYPES,
   FILTER_KEYS,
   INTERNATIONAL,
+  LINK_STATUSES,
   PRIZE_STATUSES,
   REGIONS,
   SDGS,
@@ -88,6 +89,7 @@ const FILTER_VOCAB: Record<FilterKey, readonly string[] | undefined> = {
   status: STATUSES,
   organization: undefined,
   prize: PRIZE_VALUES,
+  link: LINK_STATUSES,
 };
 
 /** A q with no searchable terms counts as no q. */
@@ -256,6 +258,8 @@ export function matchesFilter(entry: Entry, key: FilterKey, values: readonly str
       return values.some((v) => (v === 'C7' ? entry.actionLines.some(isC7) : entry.actionLines.includes(v as never)));
     case 'prize':
       return !!entry.prize && values.some((v) => v === 'any' || v === entry.prize!.status);
+    case 'link':
+      return !!entry.link && values.includes(entry.link.status);
     case 'country':
       return values.some((v) => (v === INTERNATIONAL ? entry.countries.length === 0 : entry.countries.includes(v)));
     default:

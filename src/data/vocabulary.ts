@@ -100,6 +100,13 @@ export type Status = (typeof STATUSES)[number];
 export const PRIZE_STATUSES = ['nominee', 'champion', 'winner'] as const;
 export type PrizeStatus = (typeof PRIZE_STATUSES)[number];
 
+/**
+ * What the last check of an entry's website found (server/links): ok; redirected (moved permanently, see
+ * `finalUrl`); broken; failing (temporarily, so far); parked (a parked or generic page).
+ */
+export const LINK_STATUSES = ['ok', 'redirected', 'broken', 'failing', 'parked'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
 /** Country-facet key for entries with no country (international/global). */
 export const INTERNATIONAL = 'INTL';
 
@@ -117,4 +124,5 @@ export const FILTER_KEYS = [
   'status',
   'organization',
   'prize',
+  'link',
 ] as const;

@@ -92,3 +92,20 @@ test('inherited property names are not country codes', () => {
     );
   }
 });
+
+test('accepts a link check and rejects bad ones, naming the field', () => {
+  const link = { status: 'redirected', checked: '2026-11-02T08:30:00.000Z', finalUrl: 'https://example.org/new' };
+  const ok = validateEntry({ ...valid, link });
+  assert.ok(ok.ok);
+  assert.deepEqual(ok.entry.link, link);
+  for (const [bad, field] of [
+    [{ ...link, status: 'dead' }, /^link\.status: must be one of ok, redirected, broken, failing, parked$/],
+    [{ ...link, checked: 'last week' }, /^link\.checked: /],
+    [{ ...link, finalUrl: 'javascript:alert(1)' }, /^link\.finalUrl: must be an absolute http/],
+    [{ status: 'ok' }, /^link\.checked: is required$/],
+  ] as const) {
+    const result = validateEntry({ ...valid, link: bad });
+    assert.ok(!result.ok);
+    assert.match(result.problems[0], field);
+  }
+});

@@ -13,6 +13,8 @@ import { StaticEngine } from '../../src/data/static/engine.js';
 import { buildApp } from '../../server/app.js';
 import { writeDatabase } from '../../server/db.js';
 import { generateEntries } from '../../scripts/sample/generate.js';
+import { LINK_STATUSES } from '../../src/data/vocabulary.js';
+import { openLinkStore, recordChecks, startRun } from '../../server/links/store.js';
 
 const FACETS = `facets=${FACET_NAMES.join(',')}`;
 
@@ -60,6 +62,9 @@ const CASES = [
   'q=health&sort=oldest&page=2&pageSize=7',
   'sort=title&page=3&pageSize=11',
   'q=water&facets=organization',
+  'link=broken',
+  'link=redirected,parked',
+  'q=health&link=ok&sort=title',
 ];
 
 /** Typos: corrections and the matched set should agree too. */
@@ -75,15 +80,33 @@ const TYPO_CASES = [
 describe('static engine ⇔ reference server', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wsis-parity-'));
   const data = generateEntries(1500, 2024);
+  /** Link results for most websites: the server reads them from its links table, the static engine from the data. */
+  const CHECKED = '2026-11-01T00:00:00.000Z';
+  const checks = data.flatMap((e, i) => {
+    if (!e.website || i % 7 === 0) return [];
+    const status = LINK_STATUSES[i % LINK_STATUSES.length];
+    const proposedUrl = status === 'redirected' ? `${e.website}/moved` : null;
+    const verdict = { status, code: 200, finalUrl: e.website, proposedUrl, failures: 0, detail: '' };
+    return [{ id: e.id, url: e.website, verdict, checked: CHECKED }];
+  });
+  const linked = data.map((e) => {
+    const c = checks.find((x) => x.id === e.id);
+    if (!c) return e;
+    const finalUrl = c.verdict.proposedUrl ? { finalUrl: c.verdict.proposedUrl } : {};
+    return { ...e, link: { status: c.verdict.status, checked: CHECKED, ...finalUrl } };
+  });
   let app: FastifyInstance;
   let engine: StaticEngine;
 
   before(async () => {
     const dbPath = join(dir, 'parity.db');
     writeDatabase(data, dbPath);
+    const db = openLinkStore(dbPath);
+    recordChecks(db, startRun(db, new Date(CHECKED)), checks);
+    db.close();
     app = buildApp({ dbPath });
     await app.ready();
-    engine = await StaticEngine.build(data);
+    engine = await StaticEngine.build(linked);
   });
 
   after(async () => {
@@ -134,8 +157,24 @@ describe('static engine ⇔ reference server', () => {
     });
   }
 
+  test('items carry the same link', async () => {
+    const { server, local } = await both('link=redirected,broken&sort=title&pageSize=50');
+    assert.ok(server.items.length > 10);
+    assert.deepEqual(
+      local.items.map((e) => e.link),
+      server.items.map((e: { link: unknown }) => e.link),
+    );
+  });
+
   test('both refuse the same bad parameters', async () => {
-    for (const qs of ['pageSize=500', 'sdg=18', 'yearFrom=2020&yearTo=2010', 'sort=random', 'country=rwanda']) {
+    for (const qs of [
+      'pageSize=500',
+      'sdg=18',
+      'yearFrom=2020&yearTo=2010',
+      'sort=random',
+      'country=rwanda',
+      'link=dead',
+    ]) {
       const res = await app.inject({ method: 'GET', url: `/api/v1/entries?${qs}` });
       assert.equal(res.statusCode, 400, qs);
       assert.equal(parseSearchParams(new URLSearchParams(qs)).ok, false, qs);

@@ -9,6 +9,7 @@ import { parseSearchParams, type SearchParams } from '../../src/data/query.js';
 import { openReadOnly, openWritable, writeDatabase } from '../../server/db.js';
 import { SearchEngine } from '../../server/engine.js';
 import { applyRevision, dataVersion } from '../../server/store/revisions.js';
+import { LINKS_SCHEMA } from '../../server/links/store.js';
 import { tempDir } from './helpers.js';
 
 const QUERIES = [
@@ -21,6 +22,8 @@ const QUERIES = [
   'status=planned&facets=sdg,year',
   'prize=any&facets=status',
   'actionLine=C7&yearFrom=2015&facets=actionLine',
+  'link=broken&pageSize=100',
+  'link=ok&sort=title&facets=status',
 ];
 
 const params = (q: string): SearchParams => {
@@ -35,6 +38,12 @@ test('incremental engine = full rebuild, after rounds of creates, updates, archi
   const entries = generateEntries(600, 5);
   writeDatabase(entries, dbPath);
   const writer = openWritable(dbPath);
+  writer.exec(LINKS_SCHEMA);
+  // Link checks change outside the revision log; a snapshot must still pick them up.
+  const check = writer.prepare(
+    `INSERT OR REPLACE INTO links (id, url, status, final_url, checked, failures, detail, run)
+     SELECT id, json_extract(meta, '$.website'), ?, '', '2026-12-01T00:00:00Z', 0, '', 1 FROM entries WHERE id = ? AND json_extract(meta, '$.website') IS NOT NULL`,
+  );
   const rng = new Rng(99);
   const pool = entries.map((e) => e.id);
   const fresh = generateEntries(200, 77);
@@ -56,7 +65,8 @@ test('incremental engine = full rebuild, after rounds of creates, updates, archi
         const current = JSON.parse(writer.prepare('SELECT json FROM entries WHERE id = ?').pluck().get(id) as string);
         const entry = { ...donor, id, title: rng.next() < 0.5 ? current.title : `Zeta ${round} ${i}` };
         applyRevision(writer, 't', id, { action: 'update', entry });
-      } else if (r < 0.8) applyRevision(writer, 't', id, { action: 'archive' });
+      } else if (r < 0.7) check.run(rng.next() < 0.5 ? 'broken' : 'ok', id);
+      else if (r < 0.8) applyRevision(writer, 't', id, { action: 'archive' });
       else applyRevision(writer, 't', id, { action: 'restore' });
     }
     const next = openReadOnly(dbPath);

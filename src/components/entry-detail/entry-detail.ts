@@ -134,7 +134,7 @@ export class WsisEntryDetail extends WsisElement {
             : nothing
         }
         ${row('entry.status', statusText(lang, entry.status))} ${row('entry.years', yearsText(lang, entry))}
-        ${entry.website ? row('entry.website', this.#website(entry.website)) : nothing}
+        ${entry.website ? row('entry.website', this.#website(lang, entry)) : nothing}
         ${
           entry.prize
             ? row(
@@ -152,9 +152,19 @@ export class WsisEntryDetail extends WsisElement {
       ${share ? html`<p class="share"><a href=${share}>${t(lang, 'entry.shareLink')}</a></p>` : nothing}`;
   }
 
-  /** Only http(s) becomes a link; anything else (javascript:, data:) stays text. */
-  #website(url: string) {
-    return isHttpUrl(url) ? html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${url}</a>` : url;
+  /**
+   * Only http(s) becomes a link; anything else (javascript:, data:) stays text. A website found broken stays
+   * text with the date of that check; a permanently moved one links to where it is now.
+   */
+  #website(lang: Lang, { website, link }: Entry) {
+    if (!website || !isHttpUrl(website)) return website;
+    if (link?.status === 'broken') {
+      const date = dateText(lang, String(link.checked).slice(0, 10));
+      return html`<span class="website" dir="ltr">${website}</span>
+        <span class="link-note">(${t(lang, 'entry.websiteUnreachable', { date })})</span>`;
+    }
+    const url = link?.status === 'redirected' && link.finalUrl && isHttpUrl(link.finalUrl) ? link.finalUrl : website;
+    return html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${url}</a>`;
   }
 
   /** A link to this entry, once the store can make one (URL sync). */

@@ -69,6 +69,7 @@ const ALLOWED: Record<FilterKey, { check: (v: string) => boolean; allowed: strin
   },
   status: undefined,
   prize: undefined,
+  link: undefined,
 };
 
 const bad = (name: string, value: string, detail: string): Config => ({
