@@ -5,12 +5,20 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import { compareEntries } from '../src/data/query.js';
+import { indexTerms } from '../src/data/text/tokenize.js';
 import { SYSTEM_ACCOUNT, upgradeToWritable } from './store/schema.js';
 
-/** 1: search tables only; 2: adds accounts and the revision log (server/store/schema.ts). */
-export const SCHEMA_VERSION = '2';
+/**
+ * 2: the FTS5 table holds the shared tokenizer's terms, not the raw text.
+ * 3: adds accounts and the revision log (server/store/schema.ts); a 2 is upgraded in place.
+ */
+export const SCHEMA_VERSION = '3';
+/** The search tables alone, as the build writes them before the upgrade. */
+const SEARCH_SCHEMA = '2';
 
-// Column order fixes the bm25 weights below: title, organization, description.
+// Column order fixes the bm25 weights below: title, organization, description. The columns hold the
+// shared tokenizer's terms (src/data/text/tokenize.ts) separated by spaces, so unicode61 only splits
+// at spaces: it would keep a run of Chinese as one token. Marks stay inside tokens (Thai vowels).
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   -- meta is the entry without its description: all a server loads into memory at start.
@@ -18,7 +26,7 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE fts USING fts5(
     title, organization, description,
     content = '',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
   );
   CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'row');
 `;
@@ -82,7 +90,7 @@ export class DatabaseBuilder {
         db.exec(SCHEMA);
         const staged = this.#staging.prepare('SELECT json FROM staged WHERE seq = ?').pluck();
         const putEntry = db.prepare('INSERT INTO entries (rowid, id, json, meta) VALUES (?, ?, ?, ?)');
-        const putText = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+        const putText = textWriter(db);
         const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         // Rowids follow the newest order, so rowid breaks relevance ties the same way.
         const newest = compareEntries('newest') as unknown as (a: SortKey, b: SortKey) => number;
@@ -92,9 +100,9 @@ export class DatabaseBuilder {
             const json = staged.get(seq) as string;
             const e = JSON.parse(json) as Entry;
             putEntry.run(i + 1, e.id, json, JSON.stringify({ ...e, description: '' }));
-            putText.run(i + 1, e.title, e.organization, e.description);
+            putText(i + 1, e);
           });
-          putMeta.run('schema_version', '1');
+          putMeta.run('schema_version', SEARCH_SCHEMA);
           putMeta.run('entries', String(this.#keys.length));
         })();
         upgradeToWritable(db, this.account);
@@ -130,6 +138,16 @@ export function writeDatabase(entries: readonly Entry[], dbPath: string, account
   }
 }
 
+/** Writes one entry's index terms into the FTS5 table under `rowid`. */
+/** A field as the FTS5 table holds it: the shared tokenizer's terms, space-separated. */
+export const ftsText = (text: string): string => indexTerms(text).join(' ');
+
+export function textWriter(db: Database.Database): (rowid: number, entry: Entry) => void {
+  const put = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+  const terms = ftsText;
+  return (rowid, e) => put.run(rowid, terms(e.title), terms(e.organization), terms(e.description));
+}
+
 function schemaVersion(db: Database.Database): string | undefined {
   try {
     return (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
@@ -155,15 +173,15 @@ export function openReadOnly(dbPath: string): Database.Database {
 
 /**
  * Opens the database for the one writing process: WAL, so readers keep reading while it
- * writes, and a schema-1 file is upgraded in place (its entries become `import` revisions).
+ * writes, and a schema-2 file is upgraded in place (its entries become `import` revisions).
  */
 export function openWritable(dbPath: string): Database.Database {
   const db = new Database(dbPath, { fileMustExist: true });
   const version = schemaVersion(db);
-  if (version !== '1' && version !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  if (version !== SEARCH_SCHEMA && version !== SCHEMA_VERSION) throw notOurs(db, dbPath);
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  if (version === '1') upgradeToWritable(db);
+  if (version === SEARCH_SCHEMA) upgradeToWritable(db);
   return db;
 }

@@ -116,14 +116,16 @@ export class SearchEngine {
   }
 
   private textHit(plan: TextPlan, ranked: boolean): TextHit {
-    let hit = this.hits.get(plan.match);
+    // The phrase tier depends on word order, which the match does not.
+    const key = `${plan.match}\u0000${plan.tiers.phrase ?? ''}`;
+    let hit = this.hits.get(key);
     if (!hit || (ranked && !hit.ranked)) {
-      const rowids = this.text.rowids(plan.match, ranked);
+      const rowids = this.text.rowids(plan, ranked);
       const bits = empty(this.size);
       const positions = new Int32Array(rowids.length);
       rowids.forEach((rowid, k) => set(bits, (positions[k] = this.positionOf[rowid])));
       hit = { bits, ranked: ranked ? positions : undefined };
-      this.hits.set(plan.match, hit);
+      this.hits.set(key, hit);
     }
     return hit;
   }

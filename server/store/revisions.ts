@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Entry } from '../../src/data/entry.js';
+import { ftsText as terms } from '../db.js';
 
 export type Action = 'create' | 'update' | 'archive' | 'restore' | 'import';
 
@@ -188,15 +189,16 @@ export function applyRevision(
     const json = JSON.stringify(entry);
     const revision = Number(s.log.run(entryId, account, at, action, 0, json).lastInsertRowid);
     const rowid = Number(s.insert.run(entryId, json, metaOf(entry), 0, revision).lastInsertRowid);
-    s.textIn.run(rowid, entry.title, entry.organization, entry.description);
+    s.textIn.run(rowid, terms(entry.title), terms(entry.organization), terms(entry.description));
     return true;
   }
 
   function write(row: Row, before: Entry, after: Entry, json: string, archived: boolean, action: Action): boolean {
     const revision = Number(s.log.run(entryId, account, at, action, archived ? 1 : 0, json).lastInsertRowid);
     s.update.run(json, metaOf(after), archived ? 1 : 0, revision, row.rowid);
-    if (row.archived === 0) s.textOut.run(row.rowid, before.title, before.organization, before.description);
-    if (!archived) s.textIn.run(row.rowid, after.title, after.organization, after.description);
+    if (row.archived === 0)
+      s.textOut.run(row.rowid, terms(before.title), terms(before.organization), terms(before.description));
+    if (!archived) s.textIn.run(row.rowid, terms(after.title), terms(after.organization), terms(after.description));
     return true;
   }
 

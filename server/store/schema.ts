@@ -1,5 +1,5 @@
 /**
- * Schema 2: what writing needs on top of the search tables (schema 1). Accounts, organizations,
+ * Schema 3: what writing needs on top of the search tables (schema 2). Accounts, organizations,
  * credentials, sessions, and the append-only revision log that every entry change goes into.
  */
 import type Database from 'better-sqlite3';
@@ -62,7 +62,7 @@ const TABLES = `
 `;
 
 /**
- * Brings a schema-1 database to schema 2 in one transaction: the tables above, entry state
+ * Brings a schema-2 database to schema 3 in one transaction: the tables above, entry state
  * columns, and one `import` revision per existing entry so the log replays to the current data.
  */
 export function upgradeToWritable(db: Database.Database, account = SYSTEM_ACCOUNT, at = new Date()): void {
@@ -77,6 +77,6 @@ export function upgradeToWritable(db: Database.Database, account = SYSTEM_ACCOUN
        SELECT id, ?, ?, 'import', 0, json FROM entries ORDER BY rowid`,
     ).run(account, at.toISOString());
     db.exec(`UPDATE entries SET revision = (SELECT max(revision) FROM revisions r WHERE r.entry_id = entries.id)`);
-    db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '2')`).run();
+    db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '3')`).run();
   })();
 }

@@ -1,6 +1,7 @@
 import type { Facets, FilterKey } from '../../data/query.js';
 import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../data/vocabulary.js';
 import { countryName, type Lang } from '../../i18n/index.js';
+import { isCjkTerm } from '../../data/text/words.js';
 import { fold, valueLabel } from '../facet-filter/labels.js';
 import { loadMatcherFactory } from './load-matcher.js';
 import type { Matcher, MatcherFactory, Suggestion, SuggestionKind } from './matcher.js';
@@ -63,8 +64,8 @@ export class SuggestionIndex {
       .filter((r) => !folded || (fold(r).includes(folded) && fold(r) !== folded))
       .slice(0, MAX_RECENT)
       .map((r): Suggestion => ({ kind: 'recent', value: r, label: r, terms: [] }));
-    // One letter matches nearly everything; wait for two.
-    const matcher = folded.length < 2 ? undefined : this.#index(lang, facets);
+    // One letter matches nearly everything; wait for two. One Chinese character is a word.
+    const matcher = folded.length < 2 && !isCjkTerm(folded) ? undefined : this.#index(lang, facets);
     if (!matcher) return fromRecent;
     return [...fromRecent, ...matcher(query, MAX_SUGGESTIONS)].slice(0, MAX_SUGGESTIONS);
   }
