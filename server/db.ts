@@ -1,4 +1,4 @@
-/** The database file: schema, atomic building and opening for reads. */
+/** The database file: schema, atomic building, and opening for reads or for the one writer. */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,9 +6,15 @@ import Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import { compareEntries } from '../src/data/query.js';
 import { indexTerms } from '../src/data/text/tokenize.js';
+import { SYSTEM_ACCOUNT, upgradeToWritable } from './store/schema.js';
 
-/** 2: the FTS5 table holds the shared tokenizer's terms, not the raw text. */
-export const SCHEMA_VERSION = '2';
+/**
+ * 2: the FTS5 table holds the shared tokenizer's terms, not the raw text.
+ * 3: adds accounts and the revision log (server/store/schema.ts); a 2 is upgraded in place.
+ */
+export const SCHEMA_VERSION = '3';
+/** The search tables alone, as the build writes them before the upgrade. */
+const SEARCH_SCHEMA = '2';
 
 // Column order fixes the bm25 weights below: title, organization, description. The columns hold the
 // shared tokenizer's terms (src/data/text/tokenize.ts) separated by spaces, so unicode61 only splits
@@ -34,6 +40,7 @@ type SortKey = Pick<Entry, 'id' | 'startYear' | 'updated'> & { seq: number };
  * Builds a database file from entries added one at a time, holding only their sort keys in memory:
  * the entries wait in a staging file until `commit` writes them in order to a new file next to
  * `dbPath` and renames it into place. Readers and failed builds never see a half-written database.
+ * Each entry gets an `import` revision by `account`.
  */
 export class DatabaseBuilder {
   readonly #dbPath: string;
@@ -43,7 +50,10 @@ export class DatabaseBuilder {
   readonly #keys: SortKey[] = [];
   #done = false;
 
-  constructor(dbPath: string) {
+  constructor(
+    dbPath: string,
+    private readonly account = SYSTEM_ACCOUNT,
+  ) {
     this.#dbPath = dbPath;
     mkdirSync(dirname(dbPath), { recursive: true });
     this.#tmp = join(dirname(dbPath), `.${basename(dbPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -62,6 +72,12 @@ export class DatabaseBuilder {
     const seq = this.#keys.length + 1;
     this.#stage.run(seq, JSON.stringify(entry));
     this.#keys.push({ seq, id: entry.id, startYear: entry.startYear, updated: entry.updated });
+  }
+
+  /** The staged entries in the order they were added, for an import into an existing database. */
+  *entries(): Generator<Entry> {
+    for (const json of this.#staging.prepare('SELECT json FROM staged ORDER BY seq').pluck().iterate())
+      yield JSON.parse(json as string) as Entry;
   }
 
   /** Writes the database and renames it over `dbPath`. */
@@ -86,9 +102,10 @@ export class DatabaseBuilder {
             putEntry.run(i + 1, e.id, json, JSON.stringify({ ...e, description: '' }));
             putText(i + 1, e);
           });
-          putMeta.run('schema_version', SCHEMA_VERSION);
+          putMeta.run('schema_version', SEARCH_SCHEMA);
           putMeta.run('entries', String(this.#keys.length));
         })();
+        upgradeToWritable(db, this.account);
         db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
         db.pragma('journal_mode = DELETE');
       } finally {
@@ -111,8 +128,8 @@ export class DatabaseBuilder {
 }
 
 /** Writes entries to a new database at `dbPath` (see DatabaseBuilder). */
-export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
-  const builder = new DatabaseBuilder(dbPath);
+export function writeDatabase(entries: readonly Entry[], dbPath: string, account = SYSTEM_ACCOUNT): void {
+  const builder = new DatabaseBuilder(dbPath, account);
   try {
     for (const entry of entries) builder.add(entry);
     builder.commit();
@@ -122,27 +139,49 @@ export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
 }
 
 /** Writes one entry's index terms into the FTS5 table under `rowid`. */
+/** A field as the FTS5 table holds it: the shared tokenizer's terms, space-separated. */
+export const ftsText = (text: string): string => indexTerms(text).join(' ');
+
 export function textWriter(db: Database.Database): (rowid: number, entry: Entry) => void {
   const put = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
-  const terms = (text: string) => indexTerms(text).join(' ');
+  const terms = ftsText;
   return (rowid, e) => put.run(rowid, terms(e.title), terms(e.organization), terms(e.description));
 }
 
-/** Opens a database for serving; it is never written to. */
-export function openReadOnly(dbPath: string): Database.Database {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  let version: string | undefined;
+function schemaVersion(db: Database.Database): string | undefined {
   try {
-    version = (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
+    return (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
       ?.value;
   } catch {
-    // Not one of ours (or not SQLite at all): reported below.
+    return undefined; // Not one of ours (or not SQLite at all).
   }
-  if (version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(
-      `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
-    );
-  }
+}
+
+function notOurs(db: Database.Database, dbPath: string): Error {
+  db.close();
+  return new Error(
+    `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
+  );
+}
+
+/** Opens a database for serving reads; this connection never writes. */
+export function openReadOnly(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  if (schemaVersion(db) !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  return db;
+}
+
+/**
+ * Opens the database for the one writing process: WAL, so readers keep reading while it
+ * writes, and a schema-2 file is upgraded in place (its entries become `import` revisions).
+ */
+export function openWritable(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { fileMustExist: true });
+  const version = schemaVersion(db);
+  if (version !== SEARCH_SCHEMA && version !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  if (version === SEARCH_SCHEMA) upgradeToWritable(db);
   return db;
 }

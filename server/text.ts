@@ -42,9 +42,16 @@ export class TextSearch {
     (part, key) => stringBytes(key) + stringBytes(part.expr) + stringBytes(part.whole ?? ''),
   );
 
-  constructor(db: Database.Database) {
-    const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
-    this.vocabulary = new Vocabulary(rows.map((r) => [r.term, r.doc]));
+  /**
+   * With `reuse`, its vocabulary is kept instead of scanning the index again: words saved
+   * since are still found (the index is probed live), only not yet offered as corrections.
+   */
+  constructor(db: Database.Database, reuse?: TextSearch) {
+    if (reuse) this.vocabulary = reuse.vocabulary;
+    else {
+      const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
+      this.vocabulary = new Vocabulary(rows.map((r) => [r.term, r.doc]));
+    }
     this.probe = db.prepare('SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1').pluck();
     this.ranked = db.prepare(`SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY ${RANK}, rowid`).pluck() as never;
     this.unranked = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck() as never;
