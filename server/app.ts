@@ -199,6 +199,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       decorateReply: !decorated,
       etag: true,
       lastModified: true,
+      // Pages answer without ".html" too: /manage is demo/manage.html.
+      extensions: ['html'],
     });
     decorated = true;
   }
