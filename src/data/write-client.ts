@@ -133,7 +133,9 @@ export class WriteClient {
   }
 
   async signIn(account: string, password: string): Promise<Session> {
-    return this.#remember(await this.#call('POST', '/session', isSession, { body: { account, password }, csrf: false }));
+    return this.#remember(
+      await this.#call('POST', '/session', isSession, { body: { account, password }, csrf: false }),
+    );
   }
 
   async signOut(): Promise<void> {

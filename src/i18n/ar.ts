@@ -261,7 +261,6 @@ export const ar: Messages = {
   'editor.changed': 'تغيّر: {fields}',
   'editor.current': 'النسخة الحالية',
   'editor.restoreRevision': 'استعادة هذه النسخة',
-  'editor.restoreRevisionLabel': 'استعادة المراجعة {revision}',
   'editor.action.create': 'أُنشئ',
   'editor.action.update': 'حُدّث',
   'editor.action.archive': 'أُرشف',

@@ -17,7 +17,8 @@ export const enEditor = {
   'editor.field.endYear': 'End year',
   'editor.field.website': 'Website',
   'editor.field.prize': 'WSIS Prize',
-  'editor.hint.countries': 'Two-letter ISO codes separated by commas, such as RW, KE. Leave empty for an international entry.',
+  'editor.hint.countries':
+    'Two-letter ISO codes separated by commas, such as RW, KE. Leave empty for an international entry.',
   'editor.hint.endYear': 'Leave empty while the project runs.',
   'editor.prizeYear': 'Prize year',
   'editor.prizeStatus': 'Prize',
@@ -59,7 +60,6 @@ export const enEditor = {
   'editor.changed': 'Changed: {fields}',
   'editor.current': 'Current version',
   'editor.restoreRevision': 'Restore this version',
-  'editor.restoreRevisionLabel': 'Restore revision {revision}',
   'editor.action.create': 'Created',
   'editor.action.update': 'Updated',
   'editor.action.archive': 'Archived',

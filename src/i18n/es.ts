@@ -219,7 +219,8 @@ export const es: Messages = {
   'editor.field.endYear': 'Año de fin',
   'editor.field.website': 'Sitio web',
   'editor.field.prize': 'Premio de la CMSI',
-  'editor.hint.countries': 'Códigos ISO de dos letras separados por comas, por ejemplo RW, KE. Déjelo vacío para una entrada internacional.',
+  'editor.hint.countries':
+    'Códigos ISO de dos letras separados por comas, por ejemplo RW, KE. Déjelo vacío para una entrada internacional.',
   'editor.hint.endYear': 'Déjelo vacío mientras el proyecto siga en curso.',
   'editor.prizeYear': 'Año del premio',
   'editor.prizeStatus': 'Premio',
@@ -242,7 +243,8 @@ export const es: Messages = {
   'editor.save': 'Guardar',
   'editor.saving': 'Guardando…',
   'editor.saved': 'Guardado. La búsqueda mostrará el cambio en unos segundos.',
-  'editor.conflict': 'Otra persona guardó esta entrada después de que usted la abriera, así que sus cambios no se guardaron.',
+  'editor.conflict':
+    'Otra persona guardó esta entrada después de que usted la abriera, así que sus cambios no se guardaron.',
   'editor.conflictHelp': 'Cargue su versión y vuelva a hacer sus cambios.',
   'editor.reload': 'Cargar su versión',
   'editor.reloaded': 'Su versión está cargada.',
@@ -261,7 +263,6 @@ export const es: Messages = {
   'editor.changed': 'Cambios: {fields}',
   'editor.current': 'Versión actual',
   'editor.restoreRevision': 'Recuperar esta versión',
-  'editor.restoreRevisionLabel': 'Recuperar la revisión {revision}',
   'editor.action.create': 'Creada',
   'editor.action.update': 'Modificada',
   'editor.action.archive': 'Archivada',

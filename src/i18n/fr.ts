@@ -219,7 +219,8 @@ export const fr: Messages = {
   'editor.field.endYear': 'Année de fin',
   'editor.field.website': 'Site web',
   'editor.field.prize': 'Prix du SMSI',
-  'editor.hint.countries': 'Codes ISO à deux lettres séparés par des virgules, par exemple RW, KE. Laisser vide pour une entrée internationale.',
+  'editor.hint.countries':
+    'Codes ISO à deux lettres séparés par des virgules, par exemple RW, KE. Laisser vide pour une entrée internationale.',
   'editor.hint.endYear': 'Laisser vide tant que le projet est en cours.',
   'editor.prizeYear': 'Année du prix',
   'editor.prizeStatus': 'Prix',
@@ -242,7 +243,8 @@ export const fr: Messages = {
   'editor.save': 'Enregistrer',
   'editor.saving': 'Enregistrement…',
   'editor.saved': 'Enregistré. La recherche affiche la modification d’ici quelques secondes.',
-  'editor.conflict': 'Quelqu’un d’autre a enregistré cette entrée après son ouverture : vos modifications n’ont pas été enregistrées.',
+  'editor.conflict':
+    'Quelqu’un d’autre a enregistré cette entrée après son ouverture : vos modifications n’ont pas été enregistrées.',
   'editor.conflictHelp': 'Chargez sa version, puis refaites vos modifications.',
   'editor.reload': 'Charger sa version',
   'editor.reloaded': 'Sa version est chargée.',
@@ -261,7 +263,6 @@ export const fr: Messages = {
   'editor.changed': 'Modifié : {fields}',
   'editor.current': 'Version actuelle',
   'editor.restoreRevision': 'Rétablir cette version',
-  'editor.restoreRevisionLabel': 'Rétablir la révision {revision}',
   'editor.action.create': 'Créée',
   'editor.action.update': 'Modifiée',
   'editor.action.archive': 'Archivée',

@@ -219,7 +219,8 @@ export const ru: Messages = {
   'editor.field.endYear': 'Год окончания',
   'editor.field.website': 'Веб-сайт',
   'editor.field.prize': 'Премия ВВУИО',
-  'editor.hint.countries': 'Двухбуквенные коды ISO через запятую, например RW, KE. Оставьте пустым для международной записи.',
+  'editor.hint.countries':
+    'Двухбуквенные коды ISO через запятую, например RW, KE. Оставьте пустым для международной записи.',
   'editor.hint.endYear': 'Оставьте пустым, пока проект продолжается.',
   'editor.prizeYear': 'Год премии',
   'editor.prizeStatus': 'Премия',
@@ -242,7 +243,8 @@ export const ru: Messages = {
   'editor.save': 'Сохранить',
   'editor.saving': 'Сохранение…',
   'editor.saved': 'Сохранено. Поиск покажет изменение через несколько секунд.',
-  'editor.conflict': 'Кто-то другой сохранил эту запись после того, как вы её открыли, поэтому ваши изменения не сохранены.',
+  'editor.conflict':
+    'Кто-то другой сохранил эту запись после того, как вы её открыли, поэтому ваши изменения не сохранены.',
   'editor.conflictHelp': 'Загрузите его версию и внесите свои изменения заново.',
   'editor.reload': 'Загрузить его версию',
   'editor.reloaded': 'Его версия загружена.',
@@ -261,7 +263,6 @@ export const ru: Messages = {
   'editor.changed': 'Изменено: {fields}',
   'editor.current': 'Текущая версия',
   'editor.restoreRevision': 'Восстановить эту версию',
-  'editor.restoreRevisionLabel': 'Восстановить редакцию {revision}',
   'editor.action.create': 'Создана',
   'editor.action.update': 'Изменена',
   'editor.action.archive': 'В архиве',

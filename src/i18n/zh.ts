@@ -254,7 +254,6 @@ export const zh: Messages = {
   'editor.changed': '已更改：{fields}',
   'editor.current': '当前版本',
   'editor.restoreRevision': '恢复此版本',
-  'editor.restoreRevisionLabel': '恢复修订 {revision}',
   'editor.action.create': '已创建',
   'editor.action.update': '已更新',
   'editor.action.archive': '已归档',

@@ -106,7 +106,8 @@ export function fromDraft(id: string, draft: Draft): EntryDraft {
     endYear: draft.endYear.trim() === '' ? null : year(draft.endYear),
   };
   if (draft.website.trim()) body.website = draft.website.trim();
-  if (draft.prizeStatus || draft.prizeYear.trim()) body.prize = { year: year(draft.prizeYear), status: draft.prizeStatus };
+  if (draft.prizeStatus || draft.prizeYear.trim())
+    body.prize = { year: year(draft.prizeYear), status: draft.prizeStatus };
   return body;
 }
 

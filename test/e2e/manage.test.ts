@@ -132,7 +132,12 @@ test('an edit is saved with its ETag and search finds it; a rejected field gets 
     await message.waitFor();
     assert.equal(await titleField(page).getAttribute('aria-invalid'), 'true');
     assert.match((await titleField(page).getAttribute('aria-describedby')) ?? '', /problem-title/);
-    assert.equal(await titleField(page).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el), true);
+    assert.equal(
+      await titleField(page).evaluate(
+        (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el,
+      ),
+      true,
+    );
 
     const word = `Zebrafinch${Date.now() % 100000}`;
     await titleField(page).fill(`Community radio ${word}`);
@@ -157,7 +162,7 @@ test('an edit is saved with its ETag and search finds it; a rejected field gets 
   }
 });
 
-test('two editors save the same version: the second sees the conflict and loads the first one\'s save', async () => {
+test("two editors save the same version: the second sees the conflict and loads the first one's save", async () => {
   const first = await newPage(browser);
   const second = await newPage(browser);
   try {
@@ -179,7 +184,10 @@ test('two editors save the same version: the second sees the conflict and loads 
     await conflict.waitFor();
     assert.match((await conflict.textContent()) ?? '', /Someone else saved this entry/);
     // Nothing of the second save reached the server.
-    const stored = await second.page.evaluate(async (entryId) => (await (await fetch(`/api/v1/entries/${entryId}`)).json()).title, id);
+    const stored = await second.page.evaluate(
+      async (entryId) => (await (await fetch(`/api/v1/entries/${entryId}`)).json()).title,
+      id,
+    );
     assert.equal(stored, 'Saved first');
 
     await second.page.getByRole('button', { name: 'Load their version' }).click();

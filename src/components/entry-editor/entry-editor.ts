@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { ACTION_LINES, ENTITY_TYPES, PRIZE_STATUSES, SDGS, STATUSES } from '../../data/vocabulary.js';
 import { WriteClient, type Revision } from '../../data/write-client.js';
 import { dir, formatNumber, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import '../../i18n/editor.js';
 import { MessagesController } from '../../i18n/messages-controller.js';
 import type {} from '../../internal/events.js';
 import {
@@ -126,7 +127,9 @@ export class WsisEntryEditor extends LitElement {
       if (!state || state.phase === 'empty') return html`<p>${t(lang, 'editor.none')}</p>`;
       if (state.phase === 'loading') return html`<p role="status">${t(lang, 'editor.loading')}</p>`;
       if (state.phase === 'failed' || !state.managed || !state.draft)
-        return html`<p class="alert" role="alert">${t(lang, `editor.error.${state.error ?? 'unknown'}` as MessageKey)}</p>`;
+        return html`<p class="alert" role="alert">
+          ${t(lang, `editor.error.${state.error ?? 'unknown'}` as MessageKey)}
+        </p>`;
       return this.#form(lang, state);
     };
     return html`<div dir=${dir(lang)} lang=${lang}>${body()}</div>`;
@@ -168,7 +171,10 @@ export class WsisEntryEditor extends LitElement {
                 state.otherProblems.length
                   ? html`<ul>
                       ${state.otherProblems.map(
-                        (p) => html`<li dir="ltr">${t(lang, 'editor.otherProblem', { field: p.field, message: p.message })}</li>`,
+                        (p) =>
+                          html`<li dir="ltr">
+                            ${t(lang, 'editor.otherProblem', { field: p.field, message: p.message })}
+                          </li>`,
                       )}
                     </ul>`
                   : nothing
@@ -330,7 +336,10 @@ export class WsisEntryEditor extends LitElement {
       // Kept in vocabulary order, as the entry lists them.
       this.#store?.edit(patch(options.map((o) => o.value).filter((v) => values.includes(v))));
     };
-    return html`<fieldset class=${invalid ? 'invalid' : ''} aria-describedby=${ifDefined(this.#describedBy(field, state))}>
+    return html`<fieldset
+      class=${invalid ? 'invalid' : ''}
+      aria-describedby=${ifDefined(this.#describedBy(field, state))}
+    >
       <legend>${t(lang, `editor.field.${field}` as MessageKey)}</legend>
       <ul class="choices">
         ${options.map(
@@ -375,7 +384,10 @@ export class WsisEntryEditor extends LitElement {
           >
             <option value="" ?selected=${draft.prizeStatus === ''}>${t(lang, 'editor.prizeNone')}</option>
             ${PRIZE_STATUSES.map(
-              (s) => html`<option value=${s} ?selected=${s === draft.prizeStatus}>${t(lang, `prize.${s}` as MessageKey)}</option>`,
+              (s) =>
+                html`<option value=${s} ?selected=${s === draft.prizeStatus}>
+                  ${t(lang, `prize.${s}` as MessageKey)}
+                </option>`,
             )}
           </select>
         </div>
@@ -402,8 +414,7 @@ export class WsisEntryEditor extends LitElement {
   #history(lang: Lang, state: EditorState) {
     const history = state.history!;
     const current = state.managed!.revision;
-    const fieldName = (f: string) =>
-      f === 'id' || f === 'regions' ? f : t(lang, `editor.field.${f}` as MessageKey);
+    const fieldName = (f: string) => (f === 'id' || f === 'regions' ? f : t(lang, `editor.field.${f}` as MessageKey));
     return html`<h3 id="history-heading" tabindex="-1">${t(lang, 'editor.historyHeading')}</h3>
       ${history.phase === 'loading' && !history.revisions.length ? html`<p role="status">${t(lang, 'editor.historyLoading')}</p>` : nothing}
       ${history.phase === 'failed' ? html`<p class="alert" role="alert">${t(lang, 'editor.historyFailed')}</p>` : nothing}
@@ -427,11 +438,10 @@ export class WsisEntryEditor extends LitElement {
                     type="button"
                     class="restore"
                     data-revision=${r.revision}
-                    aria-label=${t(lang, 'editor.restoreRevisionLabel', { revision: String(r.revision) })}
                     ?disabled=${state.phase === 'saving'}
                     @click=${() => this.#run(() => this.#store!.restoreRevision(r.revision), 'restore')}
                   >
-                    ${t(lang, 'editor.restoreRevision')}
+                    ${t(lang, 'editor.restoreRevision')}<span class="visually-hidden"> (#${r.revision})</span>
                   </button>`
             }
           </li>`;
@@ -488,7 +498,8 @@ export class WsisEntryEditor extends LitElement {
     }
     const first = EDITOR_FIELDS.find((f) => state.problems[f]?.length);
     if (first) this.#focus(`#field-${first}`);
-    else if (state.error) emit(this, 'wsis-error', { code: state.error, message: `The entry ${id} could not be saved.` });
+    else if (state.error)
+      emit(this, 'wsis-error', { code: state.error, message: `The entry ${id} could not be saved.` });
   }
 
   #focus(selector: string): void {

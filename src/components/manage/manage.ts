@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { WriteClient, WriteError, type ManagedList, type Session } from '../../data/write-client.js';
 import { dir, LANGS, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import '../../i18n/editor.js';
 import { MessagesController } from '../../i18n/messages-controller.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { applyTokens, parseTokens } from '../../themes/tokens.js';
@@ -155,7 +156,9 @@ export class WsisManage extends LitElement {
     const { account } = session;
     return html`<div class="account">
       <div>
-        <p>${t(lang, 'manage.signedInAs', { name: account.name, role: t(lang, `manage.role.${account.role}` as MessageKey) })}</p>
+        <p>
+          ${t(lang, 'manage.signedInAs', { name: account.name, role: t(lang, `manage.role.${account.role}` as MessageKey) })}
+        </p>
         ${
           account.organizations.length
             ? html`<p dir="auto">${t(lang, 'manage.organizations', { list: account.organizations.join('; ') })}</p>`
@@ -251,12 +254,25 @@ export class WsisManage extends LitElement {
                 </div>
                 ${
                   pages > 1
-                    ? html`<nav class="pager" aria-label=${t(lang, 'manage.page', { page: String(this.page), pages: String(pages) })}>
-                        <button type="button" class="previous" ?disabled=${this.page <= 1} @click=${() => this.#turn(-1)}>
+                    ? html`<nav
+                        class="pager"
+                        aria-label=${t(lang, 'manage.page', { page: String(this.page), pages: String(pages) })}
+                      >
+                        <button
+                          type="button"
+                          class="previous"
+                          ?disabled=${this.page <= 1}
+                          @click=${() => this.#turn(-1)}
+                        >
                           ${t(lang, 'manage.previous')}
                         </button>
                         <p>${t(lang, 'manage.page', { page: String(this.page), pages: String(pages) })}</p>
-                        <button type="button" class="next" ?disabled=${this.page >= pages} @click=${() => this.#turn(1)}>
+                        <button
+                          type="button"
+                          class="next"
+                          ?disabled=${this.page >= pages}
+                          @click=${() => this.#turn(1)}
+                        >
                           ${t(lang, 'manage.next')}
                         </button>
                       </nav>`
