@@ -66,6 +66,7 @@ after(async () => {
 /** Signs in with the credentials the sign-in page shows for `role`, by keyboard. */
 async function signIn(page: Page, role: 'Editor' | 'Administrator'): Promise<{ name: string; password: string }> {
   const item = page.locator('wsis-manage .demo li', { hasText: role });
+  await item.waitFor();
   const [name, password] = await item.locator('code').allTextContents();
   await page.getByLabel('Account name').fill(name);
   await page.getByLabel('Password').fill(password);
@@ -216,6 +217,7 @@ test('"Update this entry" in the search widget opens that entry on the manage pa
     await page.waitForURL(/\/manage\?entry=/);
     // Signed in as the administrator, who may edit every entry.
     const item = page.locator('wsis-manage .demo li', { hasText: 'Administrator' });
+    await item.waitFor();
     const [name, password] = await item.locator('code').allTextContents();
     await page.getByLabel('Account name').fill(name);
     await page.getByLabel('Password').fill(password);
