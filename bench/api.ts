@@ -2,7 +2,8 @@
  * Load-tests the reference API at 20k and 100k sample entries: the server runs in a child
  * process (its own event loop), autocannon drives a mix of typical searches in several short
  * rounds per configuration, with the server's caches on (as deployed) and off (every request computed).
- * Run: `npm run bench:api [-- --sizes 20000 --duration 2 --rounds 3]`; `benchApi()` feeds a combined bench.
+ * Run: `npm run bench:api [-- --sizes 20000 --duration 2 --rounds 3 --stall-only]`; the stall round
+ * measures /health latency while 50 connections send distinct uncached searches. `benchApi()` feeds a combined bench.
  * Results: bench/api-results.json. BENCH_NODE_ARGS adds node flags to the server child (e.g. --cpu-prof).
  * `database(size)` is the sample database every bench serves, built once and cached under data/bench/.
  */
@@ -266,6 +267,67 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
   return rows;
 }
 
+export interface StallResult {
+  entries: number;
+  connections: number;
+  searches: number;
+  searchP50: number;
+  searchP99: number;
+  healthChecks: number;
+  healthP50: number;
+  healthP99: number;
+  healthMax: number;
+}
+
+/**
+ * The worst case for fairness: `connections` clients send distinct, uncached
+ * `q=<broad word> <2 letters>` searches while a load balancer asks /health every 100 ms.
+ */
+export async function benchStall(entries = 20000, duration = 5, connections = 50): Promise<StallResult> {
+  const broad = ['health', 'digital', 'development', 'network', 'services', 'women', 'youth', 'data'];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const paths: string[] = [];
+  for (const a of letters)
+    for (const b of letters)
+      for (const word of broad) paths.push(`/api/v1/entries?q=${word}+${a}${b}&facets=sdg,country,organization`);
+  const { child, url } = await startChild(database(entries), true);
+  try {
+    const samples: number[] = [];
+    const health: number[] = [];
+    let running = true;
+    const probe = (async () => {
+      while (running) {
+        const t0 = performance.now();
+        await (await fetch(`${url}/api/v1/health`)).arrayBuffer();
+        health.push(performance.now() - t0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    await load(url, paths, duration, connections, samples);
+    running = false;
+    await probe;
+    samples.sort((a, b) => a - b);
+    health.sort((a, b) => a - b);
+    const result: StallResult = {
+      entries,
+      connections,
+      searches: samples.length,
+      searchP50: percentile(samples, 0.5),
+      searchP99: percentile(samples, 0.99),
+      healthChecks: health.length,
+      healthP50: percentile(health, 0.5),
+      healthP99: percentile(health, 0.99),
+      healthMax: percentile(health, 1),
+    };
+    console.log(
+      `stall load, ${entries} entries, ${connections} connections of distinct uncached searches: search p50 ${result.searchP50} ms p99 ${result.searchP99} ms; /health p50 ${result.healthP50} ms p99 ${result.healthP99} ms max ${result.healthMax} ms (${result.healthChecks} checks)`,
+    );
+    return result;
+  } finally {
+    child.kill();
+  }
+}
+
 async function serve(dbPath: string, cacheMb: number) {
   const app = buildApp({ dbPath, cacheMb, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -283,6 +345,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       duration: { type: 'string' },
       rounds: { type: 'string' },
       sizes: { type: 'string' },
+      'stall-only': { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -295,16 +358,22 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `API bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${queryMix().length} distinct requests`,
     );
     const sizes = values.sizes?.split(',').map(Number);
-    const results = await benchApi({
-      duration: Number(values.duration ?? 2),
-      rounds: Number(values.rounds ?? 3),
-      sizes,
-    });
+    const results = values['stall-only']
+      ? []
+      : await benchApi({
+          duration: Number(values.duration ?? 2),
+          rounds: Number(values.rounds ?? 3),
+          sizes,
+        });
+    const stall = await benchStall(sizes?.[0] ?? 20000);
     const out = join(root, 'bench', 'api-results.json');
     writeFileSync(
       out,
-      JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, results }, null, 2) +
-        '\n',
+      JSON.stringify(
+        { date: new Date().toISOString(), node: process.version, cpus: cpus().length, results, stall },
+        null,
+        2,
+      ) + '\n',
     );
     console.log(`wrote ${out}`);
   }

@@ -75,10 +75,7 @@ function describe() {
   }
   const organizations = lines(f.organizations.value);
   if (organizations.length) attrs.push(['scope-organization', organizations.map(escapeListItem).join(',')]);
-  const countries = f.countries.value
-    .split(',')
-    .map((c) => c.trim().toUpperCase())
-    .filter(Boolean);
+  const countries = [...f.countries.selectedOptions].map((o) => o.value);
   if (countries.length) attrs.push(['scope-country', countries.join(',')]);
   const actionLines = [...f.actionLines.selectedOptions].map((o) => o.value);
   if (actionLines.length) attrs.push(['scope-action-line', actionLines.join(',')]);
@@ -161,6 +158,23 @@ document.getElementById('copy').addEventListener('click', async () => {
 });
 
 update();
+
+/** Countries offered by name (a code such as KENYA cannot be typed): those of the entries, from the API's facets. */
+async function loadCountries() {
+  const hint = document.getElementById('countries-hint');
+  try {
+    const response = await fetch('/api/v1/entries?pageSize=1&facets=country');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const codes = Object.keys((await response.json()).facets?.country ?? {});
+    const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'region' });
+    const named = codes.map((code) => [code, code === 'INTL' ? 'International / global' : names.of(code)]);
+    named.sort((a, b) => a[1].localeCompare(b[1]));
+    form.elements.countries.replaceChildren(...named.map(([code, name]) => new Option(`${name} (${code})`, code)));
+  } catch (error) {
+    hint.textContent = `The list of countries could not be loaded (${error.message}).`;
+  }
+}
+void loadCountries();
 
 try {
   const response = await fetch('/dist/integrity.json', { cache: 'no-cache' });

@@ -12,7 +12,7 @@ import { geoArea, geoEqualEarth, geoPath, type GeoPermissibleObjects } from 'd3-
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { COUNTRY_REGION } from '../src/data/countries.js';
+import { isCountryCode } from '../src/data/countries.js';
 
 export const WIDTH = 960;
 export const MAX_HEIGHT = 500;
@@ -160,7 +160,7 @@ export function buildWorld(): WorldAsset {
       else throw new Error(`world-atlas feature without a code: ${nameOf(g)}`);
       continue;
     }
-    if (!(code in COUNTRY_REGION)) throw new Error(`${code} is not in src/data/countries.ts`);
+    if (!isCountryCode(code)) throw new Error(`${code} is not in src/data/countries.ts`);
     byCode.set(code, [...(byCode.get(code) ?? []), g]);
   }
 
@@ -208,7 +208,7 @@ export function buildWorld(): WorldAsset {
   const small = new Map<string, Geometry>();
   for (const g of fine.objects.countries.geometries) {
     const code = codeOf(g);
-    if (!code || c[code] || DROPPED.has(code) || !(code in COUNTRY_REGION)) continue;
+    if (!code || c[code] || DROPPED.has(code) || !isCountryCode(code)) continue;
     const geometry = geometryOf(fine, g);
     const previous = small.get(code);
     // Some codes have several features (Australia's territories): keep the largest.

@@ -4,8 +4,8 @@
  * Passwords are generated and printed once unless given on stdin (--password-stdin).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWritable } from './db.js';
@@ -37,7 +37,8 @@ export const USAGE = `usage: npm run admin -- [--db PATH] COMMAND [ARGS]
   issue-token NAME [--label TEXT] [--expires-days N]
   list-credentials [NAME]
   revoke CREDENTIAL_ID                          a password or token, and its sessions
-  disable-account NAME                          every credential and session of it`;
+  disable-account NAME                          every credential and session of it
+  snapshot PATH                                 a consistent copy for read copies elsewhere`;
 
 export interface Io {
   out: (line: string) => void;
@@ -82,6 +83,7 @@ export async function runAdmin(argv: string[], io: Io): Promise<number> {
     'list-credentials': [0, 1],
     revoke: [1, 1],
     'disable-account': [1, 1],
+    snapshot: [1, 1],
   };
   const range = command ? arity[command] : undefined;
   if (!range || args.length < range[0] || args.length > range[1]) {
@@ -168,6 +170,19 @@ export async function runAdmin(argv: string[], io: Io): Promise<number> {
         disableAccount(db, args[0]);
         io.out(`account ${args[0]} disabled`);
         break;
+      case 'snapshot': {
+        // Online backup to a temporary file, then an atomic rename: readers see the old or the new file.
+        const target = resolve(args[0]);
+        const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+        try {
+          await db.backup(tmp);
+          renameSync(tmp, target);
+        } finally {
+          rmSync(tmp, { force: true });
+        }
+        io.out(`snapshot of ${dbPath} written to ${target}`);
+        break;
+      }
     }
     return 0;
   } catch (err) {

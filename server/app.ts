@@ -1,5 +1,11 @@
 /** The reference API server (docs/api.md) plus optional static file roots. */
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import etag from '@fastify/etag';
@@ -7,11 +13,14 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSearchParams, toQueryString, type ParamError, type SearchParams } from '../src/data/query.js';
-import { AuthService } from './auth/service.js';
-import type { LimitOptions } from './auth/limits.js';
-import type { SessionOptions } from './auth/service.js';
+import { AuthService, type SessionOptions } from './auth/service.js';
+import type { LimitOptions as SignInLimits } from './auth/limits.js';
 import { openWritable } from './db.js';
+import { clientErrorHandler, sendError } from './errors.js';
+import { securityHeaders } from './headers.js';
+import { MAX_QUERY_STRING, checkLimits, parseQuery, type RawQuery } from './limits.js';
 import { LiveIndex } from './live.js';
+import { JobQueue } from './queue.js';
 import { negotiate, type Representation } from './responses.js';
 import { QUERY_SCHEMA } from './schema.js';
 import { etagOf } from './store/revisions.js';
@@ -22,6 +31,8 @@ export interface StaticRoot {
   prefix: string;
   /** Directory to serve; skipped when it does not exist. */
   root: string;
+  /** Paths inside the root (from "/") that answer 404 even when the file exists. */
+  hidden?: RegExp;
 }
 
 export interface AppOptions {
@@ -36,7 +47,7 @@ export interface AppOptions {
   /** How often to look for changes made by other processes, in ms (default 250). */
   pollMs?: number;
   /** Sign-in limits and session lifetimes (defaults in server/auth). */
-  limits?: Partial<LimitOptions>;
+  limits?: Partial<SignInLimits>;
   session?: Partial<SessionOptions>;
   /** Trust X-Forwarded-* from a proxy in front (for the client address and HTTPS). */
   trustProxy?: boolean;
@@ -44,6 +55,8 @@ export interface AppOptions {
 
 export const API_PREFIX = '/api/v1';
 const CACHE_CONTROL = 'public, max-age=60';
+/** Reads, and OPTIONS for the CORS preflight; other methods only where a write route takes them. */
+const METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A contract parameter error, raised from query validation. */
 class ParamFailure extends Error {
@@ -53,36 +66,18 @@ class ParamFailure extends Error {
   }
 }
 
-type ErrorCode = 'invalid_parameter' | 'not_found' | 'internal_error';
-
-function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, parameter?: string) {
-  return (
-    reply
-      .code(status)
-      // Set here too: framework errors (bad URLs) skip the CORS hook.
-      .header('access-control-allow-origin', '*')
-      .type('application/json; charset=utf-8')
-      .header('cache-control', status >= 500 ? 'no-store' : CACHE_CONTROL)
-      .send(JSON.stringify({ error: { code, message, ...(parameter ? { parameter } : {}) } }))
-  );
-}
-
-/** URLSearchParams decoding, as the browser client encodes; repeated keys become arrays. */
-function parseQuery(query: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = Object.create(null);
-  for (const [key, value] of new URLSearchParams(query)) {
-    const prev = out[key];
-    if (prev === undefined) out[key] = value;
-    else if (Array.isArray(prev)) prev.push(value);
-    else out[key] = [prev, value];
-  }
-  return out;
+/** Whether an If-None-Match header holds `etag` (weak comparison); "*" is handled for every route below. */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => bare(tag) === bare(etag));
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {
   // The writer opens (and if needed upgrades) the file before any reader looks at it.
   const writer = options.replica ? undefined : openWritable(options.dbPath);
   const cacheBytes = (options.cacheMb ?? 64) * 2 ** 20;
+  const searches = new JobQueue();
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
@@ -92,9 +87,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Fastify's closing 503 is not in the contract's error shape; requests in flight just finish.
     return503OnClosing: false,
     frameworkErrors: (err, _request, reply) => {
-      if (err.code === 'FST_ERR_BAD_URL') return sendError(reply, 404, 'not_found', 'No such resource');
-      return sendError(reply, 400, 'invalid_parameter', err.message);
+      if (err.code === 'FST_ERR_BAD_URL') return sendError(reply, 404, 'No such resource');
+      return sendError(reply, 400, err.message);
     },
+    clientErrorHandler,
   });
   const live = new LiveIndex(options.dbPath, {
     cacheBytes,
@@ -105,6 +101,22 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.addHook('onClose', async () => {
     live.close();
     writer?.close();
+  });
+  // While stopping, answers close their connection, so no client queues a request on it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  // Before the body is read: a request this server cannot serve costs nothing more.
+  app.addHook('onRequest', async (request, reply) => {
+    // A write route matched: its own hooks decide (server/write/routes.ts).
+    if (!METHODS.has(request.method) && !request.routeOptions.url) {
+      reply.header('allow', 'GET, HEAD');
+      return sendError(reply, 405, `${request.method} is not allowed; this server answers GET and HEAD`);
+    }
+    const query = request.url.indexOf('?');
+    if (query >= 0 && request.url.length - query - 1 > MAX_QUERY_STRING)
+      return sendError(reply, 400, `The query string must be at most ${MAX_QUERY_STRING} bytes`);
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -123,18 +135,30 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(etag, { weak: true });
   // Synchronous zlib up to 1 MB: a search body compresses in well under a millisecond.
   app.register(compress, { encodings: ['br', 'gzip', 'deflate'], syncThreshold: 2 ** 20 });
+  // Added after compress, so this runs after it has chosen an encoding.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(securityHeaders(request.url.startsWith(API_PREFIX), reply.getHeader('content-type') as string));
+    if (closing) reply.header('connection', 'close');
+    // "If-None-Match: *" matches any current representation (RFC 9110 §13.1.2).
+    if (reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
+      (payload as { destroy?: () => void } | null)?.destroy?.();
+      reply.code(304).removeHeader('content-encoding').removeHeader('content-length');
+      return null;
+    }
+    return payload;
+  });
 
   app.setErrorHandler((err: Error & { statusCode?: number }, request, reply) => {
-    if (err instanceof ParamFailure)
-      return sendError(reply, 400, 'invalid_parameter', err.detail.message, err.detail.parameter);
+    if (err instanceof ParamFailure) return sendError(reply, 400, err.detail.message, err.detail.parameter);
     const status = err.statusCode ?? 500;
-    if (status === 404) return sendError(reply, 404, 'not_found', 'No such resource');
-    if (status >= 400 && status < 500) return sendError(reply, 400, 'invalid_parameter', err.message);
+    if (status === 404) return sendError(reply, 404, 'No such resource');
+    // Framework and file errors keep their status (403, 416, …), in the contract's shape.
+    if (status >= 400 && status < 500) return sendError(reply, status, err.message);
     request.log.error({ err }, 'request failed');
-    return sendError(reply, 500, 'internal_error', 'Internal server error');
+    return sendError(reply, 500, 'Internal server error');
   });
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, 'not_found', `No such resource: ${request.method} ${request.url.split('?')[0]}`),
+    sendError(reply, 404, `No such resource: ${request.method} ${request.url.split('?')[0]}`),
   );
 
   // Routes go in a plugin so they are added after compress, which hooks onRoute.
@@ -142,8 +166,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const json = (reply: FastifyReply, body: string | Buffer) =>
       reply.type('application/json; charset=utf-8').header('cache-control', CACHE_CONTROL).send(body);
     // Already tagged and compressed: the etag and compress hooks leave it alone.
-    const send = (reply: FastifyReply, rep: Representation) => {
+    const send = (request: FastifyRequest, reply: FastifyReply, rep: Representation) => {
       reply.header('etag', rep.etag).header('vary', 'accept-encoding');
+      // A 304 describes no body, so it names no encoding.
+      if (notModified(request.headers['if-none-match'], rep.etag))
+        return reply.code(304).header('cache-control', CACHE_CONTROL).send();
       if (rep.encoding !== 'identity') reply.header('content-encoding', rep.encoding);
       return json(reply, rep.body);
     };
@@ -154,18 +181,24 @@ export function buildApp(options: AppOptions): FastifyInstance {
         schema: { querystring: QUERY_SCHEMA },
         // The shared query model is the validator, so every engine rejects the same requests.
         validatorCompiler: () => (data: unknown) => {
-          const result = parseSearchParams((data ?? {}) as Record<string, string | string[]>);
+          const raw = (data ?? {}) as RawQuery;
+          const capped = checkLimits(raw);
+          if (capped) return { error: new ParamFailure(capped) };
+          const result = parseSearchParams(raw);
           return result.ok ? { value: result.params } : { error: new ParamFailure(result.error) };
         },
       },
       async (request, reply) => {
         const params = request.query as SearchParams;
         const encoding = negotiate(request.headers['accept-encoding']);
-        const { engine, responses } = live.current;
-        return send(
-          reply,
-          responses.get(toQueryString(params), encoding, () => engine.search(params)),
-        );
+        const key = toQueryString(params);
+        // The snapshot is taken when the answer is computed: an older one may be closed by then.
+        const answer = () => {
+          const { engine, responses } = live.current;
+          return responses.get(key, encoding, () => engine.search(params));
+        };
+        // Only computing waits its turn; a cached answer goes out at once.
+        return send(request, reply, live.current.responses.has(key) ? answer() : await searches.run(answer));
       },
     );
 
@@ -173,7 +206,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       const found = live.current.engine.entry(request.params.id);
       // The revision is the ETag that PUT /entries/{id} expects in If-Match.
       return found === undefined
-        ? sendError(reply, 404, 'not_found', `No entry with id ${JSON.stringify(request.params.id.slice(0, 64))}`)
+        ? sendError(reply, 404, `No entry with id ${JSON.stringify(request.params.id.slice(0, 64))}`)
         : json(reply.header('etag', etagOf(found.revision)), found.json);
     });
 
@@ -191,11 +224,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   let decorated = false;
-  for (const { prefix, root } of options.staticRoots ?? []) {
+  for (const { prefix, root, hidden } of options.staticRoots ?? []) {
     if (!existsSync(root)) continue;
     app.register(fastifyStatic, {
       root: resolve(root),
       prefix,
+      // 404 for any path with a segment starting with ".", however it is spelled (/%2eenv).
+      dotfiles: 'ignore',
+      ...(hidden ? { allowedPath: (path: string) => !hidden.test(path) } : {}),
       decorateReply: !decorated,
       etag: true,
       lastModified: true,

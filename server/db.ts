@@ -26,42 +26,107 @@ const SCHEMA = `
 /** Ranking: a title hit counts most, then organization, then description. */
 export const RANK = 'bm25(fts, 10.0, 3.0, 1.0)';
 
+type SortKey = Pick<Entry, 'id' | 'startYear' | 'updated'> & { seq: number };
+
 /**
- * Writes entries to a new file next to `dbPath` and renames it into place,
- * so readers and failed builds never see a half-written database. Each entry gets
- * an `import` revision by `account`.
+ * Builds a database file from entries added one at a time, holding only their sort keys in memory:
+ * the entries wait in a staging file until `commit` writes them in order to a new file next to
+ * `dbPath` and renames it into place. Readers and failed builds never see a half-written database.
+ * Each entry gets an `import` revision by `account`.
  */
-export function writeDatabase(entries: readonly Entry[], dbPath: string, account = SYSTEM_ACCOUNT): void {
-  mkdirSync(dirname(dbPath), { recursive: true });
-  const tmp = join(dirname(dbPath), `.${basename(dbPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const db = new Database(tmp);
+export class DatabaseBuilder {
+  readonly #dbPath: string;
+  readonly #tmp: string;
+  readonly #staging: Database.Database;
+  readonly #stage: Database.Statement;
+  readonly #keys: SortKey[] = [];
+  #done = false;
+
+  constructor(
+    dbPath: string,
+    private readonly account = SYSTEM_ACCOUNT,
+  ) {
+    this.#dbPath = dbPath;
+    mkdirSync(dirname(dbPath), { recursive: true });
+    this.#tmp = join(dirname(dbPath), `.${basename(dbPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    this.#staging = new Database(`${this.#tmp}.staging`);
+    this.#staging.pragma('journal_mode = OFF');
+    this.#staging.pragma('synchronous = OFF');
+    this.#staging.exec('CREATE TABLE staged (seq INTEGER PRIMARY KEY, json TEXT NOT NULL); BEGIN');
+    this.#stage = this.#staging.prepare('INSERT INTO staged (seq, json) VALUES (?, ?)');
+  }
+
+  get count(): number {
+    return this.#keys.length;
+  }
+
+  add(entry: Entry): void {
+    const seq = this.#keys.length + 1;
+    this.#stage.run(seq, JSON.stringify(entry));
+    this.#keys.push({ seq, id: entry.id, startYear: entry.startYear, updated: entry.updated });
+  }
+
+  /** The staged entries in the order they were added, for an import into an existing database. */
+  *entries(): Generator<Entry> {
+    for (const json of this.#staging.prepare('SELECT json FROM staged ORDER BY seq').pluck().iterate())
+      yield JSON.parse(json as string) as Entry;
+  }
+
+  /** Writes the database and renames it over `dbPath`. */
+  commit(): void {
+    this.#staging.exec('COMMIT');
     try {
-      db.pragma('journal_mode = OFF');
-      db.exec(SCHEMA);
-      const putEntry = db.prepare('INSERT INTO entries (rowid, id, json, meta) VALUES (?, ?, ?, ?)');
-      const putText = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
-      const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      // Rowids follow the newest order, so rowid breaks relevance ties the same way.
-      const sorted = [...entries].sort(compareEntries('newest'));
-      db.transaction(() => {
-        sorted.forEach((e, i) => {
-          putEntry.run(i + 1, e.id, JSON.stringify(e), JSON.stringify({ ...e, description: '' }));
-          putText.run(i + 1, e.title, e.organization, e.description);
-        });
-        putMeta.run('schema_version', '1');
-        putMeta.run('entries', String(sorted.length));
-      })();
-      upgradeToWritable(db, account);
-      db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
-      db.pragma('journal_mode = DELETE');
+      const db = new Database(this.#tmp);
+      try {
+        db.pragma('journal_mode = OFF');
+        db.exec(SCHEMA);
+        const staged = this.#staging.prepare('SELECT json FROM staged WHERE seq = ?').pluck();
+        const putEntry = db.prepare('INSERT INTO entries (rowid, id, json, meta) VALUES (?, ?, ?, ?)');
+        const putText = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+        const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        // Rowids follow the newest order, so rowid breaks relevance ties the same way.
+        const newest = compareEntries('newest') as unknown as (a: SortKey, b: SortKey) => number;
+        this.#keys.sort(newest);
+        db.transaction(() => {
+          this.#keys.forEach(({ seq }, i) => {
+            const json = staged.get(seq) as string;
+            const e = JSON.parse(json) as Entry;
+            putEntry.run(i + 1, e.id, json, JSON.stringify({ ...e, description: '' }));
+            putText.run(i + 1, e.title, e.organization, e.description);
+          });
+          putMeta.run('schema_version', '1');
+          putMeta.run('entries', String(this.#keys.length));
+        })();
+        upgradeToWritable(db, this.account);
+        db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
+        db.pragma('journal_mode = DELETE');
+      } finally {
+        db.close();
+      }
+      renameSync(this.#tmp, this.#dbPath);
     } finally {
-      db.close();
+      this.abort();
     }
-    renameSync(tmp, dbPath);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+  }
+
+  /** Drops everything written so far; `dbPath` is left as it was. Safe to call twice. */
+  abort(): void {
+    if (this.#done) return;
+    this.#done = true;
+    this.#staging.close();
+    rmSync(`${this.#tmp}.staging`, { force: true });
+    rmSync(this.#tmp, { force: true });
+  }
+}
+
+/** Writes entries to a new database at `dbPath` (see DatabaseBuilder). */
+export function writeDatabase(entries: readonly Entry[], dbPath: string, account = SYSTEM_ACCOUNT): void {
+  const builder = new DatabaseBuilder(dbPath, account);
+  try {
+    for (const entry of entries) builder.add(entry);
+    builder.commit();
+  } finally {
+    builder.abort();
   }
 }
 

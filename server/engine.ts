@@ -12,7 +12,8 @@ import {
 } from '../src/data/query.js';
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
-import { Lru } from './lru.js';
+import { applyChanges, changedRows, type EngineData } from './incremental.js';
+import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 interface TextHit {
@@ -24,6 +25,11 @@ interface TextHit {
 export interface EngineOptions {
   /** Bytes for cached text matches (ranking a broad word costs far more than filtering). */
   cacheBytes?: number;
+  /**
+   * The engine of an earlier state of the same database and its data version: only rows
+   * changed since are loaded, and its typo vocabulary is kept (server/live.ts refreshes it).
+   */
+  previous?: { engine: SearchEngine; version: number; keepVocabulary: boolean };
 }
 
 export class SearchEngine {
@@ -31,31 +37,28 @@ export class SearchEngine {
   private readonly data: Columns;
   private readonly positionOf: Int32Array;
   private readonly rowidOf: Int32Array;
-  private readonly text: TextSearch;
+  readonly text: TextSearch;
+  /** What a later engine builds on. */
+  readonly loaded: EngineData;
   private readonly jsonByRowid: Database.Statement<[number], string>;
   private readonly byId: Database.Statement<[string], { json: string; revision: number }>;
   private readonly hits: Lru<string, TextHit>;
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
-    // Archived entries are kept in the table but never searched or served.
-    const rows = db.prepare('SELECT rowid, meta FROM entries WHERE archived = 0 ORDER BY rowid').raw();
-    const entries: Entry[] = [];
-    const rowids: number[] = [];
-    for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
-      rowids.push(rowid);
-      entries.push(JSON.parse(json) as Entry);
-    }
-    this.size = entries.length;
-    this.rowidOf = Int32Array.from(rowids);
+    const previous = options.previous;
+    this.loaded = previous ? applyChanges(previous.engine.loaded, changedRows(db, previous.version)) : load(db);
+    const rowids = this.loaded.rowids;
+    this.size = rowids.length;
+    this.rowidOf = rowids;
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
     rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
-    this.data = buildColumns(entries);
-    this.text = new TextSearch(db);
+    this.data = this.loaded.columns;
+    this.text = new TextSearch(db, previous?.keepVocabulary ? previous.engine.text : undefined);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
     this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
-      (hit) => hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
+      (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 
@@ -150,11 +153,26 @@ export class SearchEngine {
       tally(baseFor(name), col).forEach((n, code) => n && pairs.push([col.labels[code], n]));
       if (name === 'organization') {
         pairs = pairs.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, ORGANIZATION_FACET_LIMIT);
+      } else {
+        // Code order depends on how the columns grew; key order must depend on the data only.
+        pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       }
       facets[name] = Object.fromEntries(pairs);
     }
     return facets;
   }
+}
+
+/** Every searchable entry. Archived entries are kept in the table but never searched or served. */
+function load(db: Database.Database): EngineData {
+  const rows = db.prepare('SELECT rowid, meta FROM entries WHERE archived = 0 ORDER BY rowid').raw();
+  const entries: Entry[] = [];
+  const rowids: number[] = [];
+  for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
+    rowids.push(rowid);
+    entries.push(JSON.parse(json) as Entry);
+  }
+  return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries) };
 }
 
 /** Value counts of one column over the entries in `bits`, by whichever way is cheaper. */

@@ -23,6 +23,8 @@ export interface LiveOptions {
   cacheBytes: number;
   /** How often to look for changes made by other processes (ms; default 250; 0 = never). */
   pollMs?: number;
+  /** How long a typo vocabulary may lag behind the data before a write rebuilds it (ms; default 30 s). */
+  vocabularyMs?: number;
   /** Called after each swap, with how long the build took. */
   onSwap?: (snapshot: Snapshot, buildMs: number) => void;
   /** A failed rebuild keeps the current snapshot; this hears why. */
@@ -37,6 +39,7 @@ export class LiveIndex {
   private timer?: NodeJS.Timeout;
   private poller?: NodeJS.Timeout;
   private lastBuildMs = 0;
+  private vocabularyAt = 0;
   private lastSwap = 0;
   private closed = false;
 
@@ -46,7 +49,7 @@ export class LiveIndex {
   ) {
     this.inode = statSync(dbPath).ino;
     this.probe = openReadOnly(dbPath);
-    [this.db, this.snapshot] = this.build();
+    [this.db, this.snapshot] = this.build(false);
     const pollMs = options.pollMs ?? 250;
     if (pollMs > 0) {
       this.poller = setInterval(() => this.poll(), pollMs);
@@ -80,7 +83,7 @@ export class LiveIndex {
       this.probe.close();
       this.probe = openReadOnly(this.dbPath);
       this.inode = inode;
-      this.schedule(true);
+      this.schedule('replaced');
     } else if (dataVersion(this.probe) !== this.snapshot.version) this.schedule();
   }
 
@@ -96,22 +99,23 @@ export class LiveIndex {
    * Builds are spaced by at least their own duration, so a stream of writes never takes
    * more than half the process; writes in between are folded into the next build.
    */
-  private schedule(force = false): void {
+  private schedule(why: 'changed' | 'replaced' = 'changed'): void {
     if (this.timer || this.closed) return;
     const delay = Math.max(0, this.lastSwap + this.lastBuildMs - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       try {
-        if (!this.closed && (force || dataVersion(this.probe) !== this.snapshot.version)) this.swap();
+        if (why === 'replaced') this.swap(false);
+        else if (!this.closed && dataVersion(this.probe) !== this.snapshot.version) this.swap(true);
       } catch (err) {
         this.options.onError?.(err as Error);
       }
     }, delay);
   }
 
-  private swap(): void {
+  private swap(incremental: boolean): void {
     const started = performance.now();
-    const [db, snapshot] = this.build();
+    const [db, snapshot] = this.build(incremental);
     const old = this.db;
     this.db = db;
     this.snapshot = snapshot;
@@ -121,12 +125,20 @@ export class LiveIndex {
     this.options.onSwap?.(snapshot, this.lastBuildMs);
   }
 
-  private build(): [Database.Database, Snapshot] {
+  /** Incremental: from the current snapshot's engine, loading only rows changed since. */
+  private build(incremental: boolean): [Database.Database, Snapshot] {
     const db = openReadOnly(this.dbPath);
     try {
       db.exec('BEGIN');
       const version = dataVersion(db); // first read: fixes the snapshot for everything below
-      const engine = new SearchEngine(db, { cacheBytes: this.options.cacheBytes * 0.75 });
+      const keepVocabulary = Date.now() - this.vocabularyAt < (this.options.vocabularyMs ?? 30_000);
+      const engine = new SearchEngine(db, {
+        cacheBytes: this.options.cacheBytes * 0.75,
+        previous: incremental
+          ? { engine: this.snapshot.engine, version: this.snapshot.version, keepVocabulary }
+          : undefined,
+      });
+      if (!incremental || !keepVocabulary) this.vocabularyAt = Date.now();
       return [db, { version, engine, responses: new ResponseCache(this.options.cacheBytes * 0.25) }];
     } catch (err) {
       db.close();

@@ -1,11 +1,12 @@
-/** A least-recently-used map bounded by total weight; the data is read-only, so entries never go stale. */
+/** A least-recently-used map bounded by total weight. Each belongs to one data snapshot (server/live.ts), so entries never go stale. */
 export class Lru<K, V> {
   private readonly map = new Map<K, { value: V; weight: number }>();
   private total = 0;
 
+  /** `weigh` sees the key too: a cache of many small answers to long queries is mostly keys. */
   constructor(
     private readonly budget: number,
-    private readonly weigh: (value: V) => number = () => 1,
+    private readonly weigh: (value: V, key: K) => number = () => 1,
   ) {}
 
   get(key: K): V | undefined {
@@ -16,8 +17,12 @@ export class Lru<K, V> {
     return slot.value;
   }
 
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+
   set(key: K, value: V): void {
-    const weight = this.weigh(value);
+    const weight = this.weigh(value, key);
     if (weight > this.budget) return;
     this.delete(key);
     this.map.set(key, { value, weight });
@@ -35,3 +40,7 @@ export class Lru<K, V> {
     this.map.delete(key);
   }
 }
+
+/** Bytes a string key or value holds (UTF-16), plus the map slot and object headers around it. */
+export const stringBytes = (s: string): number => 2 * s.length + SLOT_BYTES;
+const SLOT_BYTES = 96;

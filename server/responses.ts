@@ -1,10 +1,11 @@
 /**
- * Ready-to-send API bodies: compressed and tagged once per distinct search, since the data
- * never changes while a server runs. Compression here is the bulk of a cached request's cost.
+ * Ready-to-send API bodies: compressed and tagged once per distinct search. One cache belongs to
+ * one data snapshot (server/live.ts), so a write never meets a stale body. Compression here is
+ * the bulk of a cached request's cost.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { Lru } from './lru.js';
+import { Lru, stringBytes } from './lru.js';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -38,7 +39,11 @@ interface Slot {
   gzip?: Buffer;
 }
 
-const weigh = (s: Slot) => s.text.length * 2 + (s.br?.length ?? 0) + (s.gzip?.length ?? 0);
+const weigh = (s: Slot, key: string) =>
+  stringBytes(key) + stringBytes(s.text) + stringBytes(s.etag) + (s.br?.length ?? 0) + (s.gzip?.length ?? 0);
+
+/** Keys are digests: a query string may be kilobytes long while its answer is a few hundred bytes. */
+const digest = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 export class ResponseCache {
   private readonly slots: Lru<string, Slot>;
@@ -47,8 +52,14 @@ export class ResponseCache {
     this.slots = new Lru(budgetBytes, weigh);
   }
 
-  /** The body for `key` in `encoding`, computing it with `make` only when not cached. */
-  get(key: string, encoding: Encoding, make: () => string): Representation {
+  /** Whether `get(query, …)` would answer without calling `make`. */
+  has(query: string): boolean {
+    return this.slots.has(digest(query));
+  }
+
+  /** The body for `query` in `encoding`, computing it with `make` only when not cached. */
+  get(query: string, encoding: Encoding, make: () => string): Representation {
+    const key = digest(query);
     let slot = this.slots.get(key);
     if (!slot) {
       const text = make();

@@ -1,9 +1,10 @@
 /** Free-text matching over the FTS5 index, with the browser engine's semantics. */
 import type Database from 'better-sqlite3';
 import { STOP_WORDS, tokenize, type Correction } from '../src/data/query.js';
-import { Vocabulary, fold } from '../src/data/typo.js';
+import { Vocabulary, fold, maxEdits } from '../src/data/typo.js';
 import { RANK } from './db.js';
-import { Lru } from './lru.js';
+import { MAX_CORRECTED_TERMS } from './limits.js';
+import { Lru, stringBytes } from './lru.js';
 
 export interface TextPlan {
   /** FTS5 MATCH expression; every term is a quoted string, so visitor syntax is inert. */
@@ -14,6 +15,8 @@ export interface TextPlan {
 interface Part {
   expr: string;
   correction?: Correction;
+  /** The word is not indexed as written, so it cost (or would cost) a scan of the vocabulary. */
+  scanned?: boolean;
 }
 
 const quote = (term: string): string => `"${term.replace(/"/g, '""')}"`;
@@ -31,13 +34,23 @@ export class TextSearch {
   private readonly probe: Database.Statement<[string], unknown>;
   private readonly ranked: Database.Statement<[string], number>;
   private readonly unranked: Database.Statement<[string], number>;
-  private readonly parts = new Lru<string, Part>(5000);
+  /** Bounded by bytes: a short prefix can expand to a long list of completions. */
+  private readonly parts = new Lru<string, Part>(4 * 2 ** 20, (part, key) => stringBytes(key) + stringBytes(part.expr));
 
-  constructor(db: Database.Database) {
-    const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
-    // FTS5 indexes stop words too; they make poor corrections.
-    this.vocabulary = new Vocabulary(rows.filter((r) => !STOP_WORDS.has(r.term)).map((r) => [r.term, r.doc]));
-    this.sorted = rows.map((r) => r.term).sort();
+  /**
+   * With `reuse`, its vocabulary is kept instead of scanning the index again: words saved
+   * since are still found (the index is probed live), only not yet offered as corrections.
+   */
+  constructor(db: Database.Database, reuse?: TextSearch) {
+    if (reuse) {
+      this.vocabulary = reuse.vocabulary;
+      this.sorted = reuse.sorted;
+    } else {
+      const rows = db.prepare('SELECT term, doc FROM fts_vocab').all() as { term: string; doc: number }[];
+      // FTS5 indexes stop words too; they make poor corrections.
+      this.vocabulary = new Vocabulary(rows.filter((r) => !STOP_WORDS.has(r.term)).map((r) => [r.term, r.doc]));
+      this.sorted = rows.map((r) => r.term).sort();
+    }
     this.probe = db.prepare('SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1').pluck();
     this.ranked = db.prepare(`SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY ${RANK}, rowid`).pluck() as never;
     this.unranked = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck() as never;
@@ -45,14 +58,17 @@ export class TextSearch {
 
   /**
    * Every term must match; the last one as a prefix. A word of 4+ letters the index
-   * does not know is replaced by its nearest indexed words. Null when q has no terms.
+   * does not know is replaced by its nearest indexed words, for at most MAX_CORRECTED_TERMS
+   * words, since each such scan costs far more than a match. Null when q has no terms.
    */
   plan(q: string): TextPlan | null {
     const words = tokenize(q);
     if (!words.length) return null;
     const corrections: Correction[] = [];
+    let scans = 0;
     const parts = words.map((word, i) => {
-      const part = this.part(word, i === words.length - 1);
+      const part = this.part(word, i === words.length - 1, scans < MAX_CORRECTED_TERMS);
+      if (part.scanned) scans++;
       if (part.correction) corrections.push(part.correction);
       return part.expr;
     });
@@ -64,17 +80,17 @@ export class TextSearch {
     return (ranked ? this.ranked : this.unranked).all(match);
   }
 
-  private part(word: string, prefix: boolean): Part {
-    const key = (prefix ? '*' : '=') + word;
+  private part(word: string, prefix: boolean, correct: boolean): Part {
+    const key = (prefix ? '*' : '=') + (correct ? '~' : '') + word;
     let part = this.parts.get(key);
     if (!part) {
-      part = this.expression(word, prefix);
+      part = this.expression(word, prefix, correct);
       this.parts.set(key, part);
     }
     return part;
   }
 
-  private expression(word: string, prefix: boolean): Part {
+  private expression(word: string, prefix: boolean, correct: boolean): Part {
     let expr = quote(word) + (prefix ? '*' : '');
     const folded = fold(word);
     if (prefix && STOP_PREFIXES.has(folded)) {
@@ -84,10 +100,11 @@ export class TextSearch {
       if (completions.length) return { expr };
     }
     if (this.probe.get(expr) !== undefined) return { expr };
-    const near = this.vocabulary.nearest(word);
+    if (maxEdits(folded.length) === 0) return { expr };
+    const near = correct ? this.vocabulary.nearest(word) : [];
     return near.length
-      ? { expr: anyOf(near.map((c) => c.term)), correction: { from: word, to: near[0].term } }
-      : { expr };
+      ? { expr: anyOf(near.map((c) => c.term)), correction: { from: word, to: near[0].term }, scanned: true }
+      : { expr, scanned: true };
   }
 
   private completions(start: string): string[] {

@@ -93,6 +93,10 @@ export class AuthService {
     this.limiter.succeed(account.id);
     const cookie = randomBytes(32).toString('base64url');
     const now = Date.now();
+    // Sessions that can no longer be used are dead weight; revisions, not sessions, are the audit.
+    this.db
+      .prepare('DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?')
+      .run(now - 86_400_000, now - 86_400_000);
     const row: SessionRow = {
       id: sha256(cookie),
       account_id: account.id,
@@ -119,7 +123,8 @@ export class AuthService {
     if (!row || row.revoked_at !== null || row.expires_at <= now || row.last_seen + this.session.idleMs <= now)
       return undefined;
     if (!isLive(this.db, credentialById(this.db, row.credential_id))) return undefined;
-    if (now - row.last_seen > TOUCH_MS)
+    // Written at most every minute (or a tenth of the idle limit), not on every request.
+    if (now - row.last_seen > Math.min(TOUCH_MS, this.session.idleMs / 10))
       this.db.prepare('UPDATE sessions SET last_seen = ? WHERE id = ?').run(now, row.id);
     return this.principalOf(row);
   }

@@ -1,11 +1,10 @@
 /**
- * Where an import lands. A new file is built whole and renamed into place; an existing database
- * keeps its accounts and history, and each imported entry becomes an `import` revision by the
- * account that ran the import, in one transaction, so running servers pick it up like any write.
+ * An import into an existing database: accounts and history are kept, and each imported entry
+ * becomes an `import` revision by the account that ran the import, all in one transaction, so
+ * running servers pick it up like any write.
  */
-import { existsSync } from 'node:fs';
 import type { Entry } from '../../src/data/entry.js';
-import { openWritable, writeDatabase } from '../db.js';
+import { openWritable } from '../db.js';
 import { AccountError, findAccount } from './accounts.js';
 import { applyRevision } from './revisions.js';
 import { SYSTEM_ACCOUNT } from './schema.js';
@@ -16,11 +15,7 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export function saveImport(entries: readonly Entry[], dbPath: string, account = SYSTEM_ACCOUNT): ImportCounts {
-  if (!existsSync(dbPath)) {
-    writeDatabase(entries, dbPath, account);
-    return { created: entries.length, updated: 0, unchanged: 0 };
-  }
+export function importRevisions(entries: Iterable<Entry>, dbPath: string, account = SYSTEM_ACCOUNT): ImportCounts {
   const db = openWritable(dbPath);
   try {
     if (account !== SYSTEM_ACCOUNT && !findAccount(db, account)) throw new AccountError(`No account ${account}`);

@@ -70,6 +70,8 @@ export function upgradeToWritable(db: Database.Database, account = SYSTEM_ACCOUN
     db.exec(TABLES);
     db.exec(`ALTER TABLE entries ADD COLUMN archived INTEGER NOT NULL DEFAULT 0`);
     db.exec(`ALTER TABLE entries ADD COLUMN revision INTEGER NOT NULL DEFAULT 0`);
+    // Readers load only the rows changed since their snapshot (server/incremental.ts).
+    db.exec(`CREATE INDEX entries_by_revision ON entries (revision)`);
     db.prepare(
       `INSERT INTO revisions (entry_id, account, at, action, archived, entry)
        SELECT id, ?, ?, 'import', 0, json FROM entries ORDER BY rowid`,

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { validateEntry, type Entry } from './entry.js';
-import { fetchJson, nativeFetch, type FetchJsonOptions } from './fetch-json.js';
+import { fetchJson, MAX_API_BODY_BYTES, nativeFetch, type FetchJsonOptions } from './fetch-json.js';
 import { Lru } from './lru.js';
 import { toQueryString, type SearchParams } from './query.js';
 import { SourceError, type DataSource, type SourceResponse } from './source.js';
@@ -9,19 +9,27 @@ export interface ApiSourceOptions {
   timeoutMs?: number;
   retries?: number;
   cacheSize?: number;
+  /** Budget of the answer cache, counted as JSON text length. */
+  cacheBytes?: number;
   /** For tests; defaults to the fetch captured at load time. */
   fetch?: typeof fetch;
   baseDelayMs?: number;
 }
 
+/** Whole and not negative; `v.integer` also refuses the Infinity that `1e999` parses to. */
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
+
+/** What a cached answer weighs, near enough: its JSON text length. */
+const jsonLength = (value: unknown) => JSON.stringify(value).length;
 
 const EnvelopeSchema = v.object({
   total: count,
   page: v.pipe(count, v.minValue(1)),
   pageSize: v.pipe(count, v.minValue(1)),
   items: v.array(v.unknown()),
-  facets: v.record(v.string(), v.record(v.string(), v.number())),
+  facets: v.record(v.string(), v.record(v.string(), count)),
   corrections: v.optional(v.array(v.object({ from: v.string(), to: v.string() }))),
 });
 
@@ -61,8 +69,18 @@ export class ApiSource implements DataSource {
       timeoutMs: options.timeoutMs ?? 8000,
       retries: options.retries ?? 2,
       baseDelayMs: options.baseDelayMs ?? 300,
+      maxBytes: MAX_API_BODY_BYTES,
     };
-    this.#cache = new Lru(options.cacheSize ?? 50);
+    this.#cache = new Lru<string, SourceResponse | Entry>(
+      options.cacheSize ?? 50,
+      options.cacheBytes ?? DEFAULT_CACHE_BYTES,
+      jsonLength,
+    );
+  }
+
+  /** How much the answer cache holds, as JSON text length. */
+  get cacheBytes(): number {
+    return this.#cache.bytes;
   }
 
   async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
@@ -76,7 +94,14 @@ export class ApiSource implements DataSource {
       const issue = parsed.issues[0];
       throw invalid(`${v.getDotPath(issue) ?? 'body'}: ${issue.message}`);
     }
-    const { items, dropped } = validItems(parsed.output.items, url);
+    // A page never holds more than was asked for: extra items are not shown, validated or kept.
+    const raw = parsed.output.items;
+    if (raw.length > params.pageSize) {
+      console.warn(
+        `[wsis-stocktaking] ${url} answered ${raw.length} items for a page of ${params.pageSize}; the extra ones were left out.`,
+      );
+    }
+    const { items, dropped } = validItems(raw.slice(0, params.pageSize), url);
     const response: SourceResponse = { ...parsed.output, items, dropped };
     if (!response.corrections) delete response.corrections;
     this.#cache.set(url, response);

@@ -52,8 +52,13 @@ export const COUNTRY_REGION: Readonly<Record<string, Region>> = Object.freeze(
 /** All 249 codes, in alphabetical order. */
 export const COUNTRY_CODES: readonly string[] = Object.keys(COUNTRY_REGION);
 
+/** Whether `code` is one of the codes, exactly; own keys only, so `__proto__` or `toString` are not codes. */
+export function isCountryCode(code: string): boolean {
+  return Object.hasOwn(COUNTRY_REGION, code);
+}
+
 /** The ITU region of an ISO 3166-1 alpha-2 code (case-insensitive), or undefined if unknown. */
 export function regionOf(code: string): Region | undefined {
   const key = code.trim().toUpperCase();
-  return Object.prototype.hasOwnProperty.call(COUNTRY_REGION, key) ? COUNTRY_REGION[key] : undefined;
+  return isCountryCode(key) ? COUNTRY_REGION[key] : undefined;
 }

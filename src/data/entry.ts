@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ACTION_LINES, ENTITY_TYPES, PRIZE_STATUSES, REGIONS, SDGS, STATUSES } from './vocabulary.js';
-import { COUNTRY_REGION } from './countries.js';
+import { isCountryCode } from './countries.js';
 
 /** Only absolute http(s) URLs may become links; anything else is rejected at the door. */
 export function isHttpUrl(value: string): boolean {
@@ -32,12 +32,7 @@ export const EntrySchema = v.pipe(
     description: v.pipe(v.string(), v.maxLength(10000, 'must be at most 10000 characters')),
     organization: text(200),
     entityType: v.picklist(ENTITY_TYPES, `must be one of ${ENTITY_TYPES.join(', ')}`),
-    countries: v.array(
-      v.pipe(
-        v.string(),
-        v.check((c) => c in COUNTRY_REGION, 'must be an ISO 3166-1 alpha-2 code'),
-      ),
-    ),
+    countries: v.array(v.pipe(v.string(), v.check(isCountryCode, 'must be an ISO 3166-1 alpha-2 code'))),
     regions: v.array(v.picklist(REGIONS, `must be one of ${REGIONS.join(', ')}`)),
     actionLines: v.pipe(
       v.array(v.picklist(ACTION_LINES, `must be one of C1-C11 or a C7 sub-line (C7.e-health, ...)`)),

@@ -50,10 +50,14 @@ const CSV_CELLS: Record<CsvColumn, (e: Entry) => unknown> = {
   prizeStatus: (e) => e.prize?.status,
 };
 
-/** Spreadsheets run cells that start with these as formulas; a leading quote makes them text. */
+/**
+ * Spreadsheets run cells that start with = + - @ tab or CR as formulas; a leading quote makes them
+ * text. Cells that already start with quotes before such a character get one more, so the import
+ * (server/import/csv-entry.ts) can take exactly one off and every value comes back as it was.
+ */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^'*[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

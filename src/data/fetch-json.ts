@@ -14,7 +14,12 @@ export interface FetchJsonOptions {
   baseDelayMs: number;
   /** Who answered, for messages: "The API", "The data file". */
   label?: string;
+  /** Larger bodies are refused unread (by Content-Length) or cut off while reading. */
+  maxBytes?: number;
 }
+
+/** A page holds at most 100 entries; far more than that is a broken or hostile server. */
+export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
 
 /** A server asking for a long pause should not freeze the widget for longer than this. */
 export const MAX_RETRY_AFTER_MS = 10_000;
@@ -69,6 +74,35 @@ async function errorFromBody(response: Response, label: string): Promise<SourceE
   return new SourceError(codeForStatus(status), message, status, retryAfter);
 }
 
+/** The body as text, refusing it once it grows past `maxBytes`. */
+async function readBody(response: Response, maxBytes: number, label: string): Promise<string> {
+  const tooLarge = () =>
+    new SourceError(
+      'invalid_response',
+      `${label} answered with more than ${maxBytes} bytes (larger than ${Math.round(maxBytes / 1048576)} MB); the answer was refused`,
+      response.status,
+    );
+  if (Number(response.headers.get('Content-Length')) > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /** One GET with its own timeout; maps every failure to a SourceError. */
 async function attempt(
   url: string,
@@ -107,7 +141,7 @@ async function attempt(
       const what = type.split(';')[0].trim() || 'no content type';
       throw new SourceError('invalid_response', `${label} answered with ${what} instead of JSON`, response.status);
     }
-    const text = await response.text();
+    const text = o.maxBytes === undefined ? await response.text() : await readBody(response, o.maxBytes, label);
     try {
       return JSON.parse(text);
     } catch {

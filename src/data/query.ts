@@ -14,7 +14,7 @@ import {
   STATUSES,
   isC7,
 } from './vocabulary.js';
-import { COUNTRY_REGION } from './countries.js';
+import { isCountryCode } from './countries.js';
 
 export { FILTER_KEYS };
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -165,7 +165,7 @@ export function parseSearchParams(
       if (vocab && !vocab.includes(value)) {
         return fail(key, `${key} must be one of: ${vocab.join(', ')}`);
       }
-      if (key === 'country' && value !== INTERNATIONAL && !(value in COUNTRY_REGION)) {
+      if (key === 'country' && value !== INTERNATIONAL && !isCountryCode(value)) {
         return fail(key, `country must be an ISO 3166-1 alpha-2 code (e.g. RW) or ${INTERNATIONAL}`);
       }
     }
@@ -333,12 +333,12 @@ export const STOP_WORDS = new Set(
   ),
 );
 
-/** Splits free text into search terms: lower-case letter/digit runs, no stop words, no one-letter tokens. */
+/** Splits free text into search terms: NFKC, then lower-case ("㎾" → "kw"), letter/digit runs, no stop words, no one-letter tokens. */
 export function tokenize(text: string): string[] {
   const words =
     text
-      .toLowerCase()
       .normalize('NFKC')
+      .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w));
 }

@@ -9,7 +9,7 @@ export const enCore = {
   'config.badAttribute': 'The setting "{name}" has a value that cannot be used: {value}',
   // Search box
   'search.label': 'Search projects',
-  'search.placeholder': 'Search by keyword, organization or country',
+  'search.placeholder': 'Keyword, organization, country',
   'search.clear': 'Clear search',
   'search.submit': 'Search',
   'search.suggestions': 'Suggestions',

@@ -12,7 +12,7 @@ export const es: Messages = {
   'config.badAttribute': 'El parámetro “{name}” tiene un valor que no se puede usar: {value}',
   // Search box
   'search.label': 'Buscar proyectos',
-  'search.placeholder': 'Buscar por palabra clave, organización o país',
+  'search.placeholder': 'Palabra clave, organización, país',
   'search.clear': 'Borrar búsqueda',
   'search.submit': 'Buscar',
   'search.suggestions': 'Sugerencias',

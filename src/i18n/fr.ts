@@ -12,7 +12,7 @@ export const fr: Messages = {
   'config.badAttribute': 'Le paramètre « {name} » a une valeur inutilisable : {value}',
   // Search box
   'search.label': 'Rechercher des projets',
-  'search.placeholder': 'Rechercher par mot-clé, organisation ou pays',
+  'search.placeholder': 'Mot-clé, organisation, pays',
   'search.clear': 'Effacer la recherche',
   'search.submit': 'Rechercher',
   'search.suggestions': 'Suggestions',

@@ -41,11 +41,12 @@ function request(lang: Lang): void {
   requested.add(lang);
   loader(lang).then(
     (data) => {
-      // Only string values under plain keys are kept; keys unknown to English are never looked up.
+      // Only string values under plain keys (letters, digits, `_`, `.`, `-` as in `actionLine.C7.e-health`)
+      // are kept; keys unknown to English are never looked up.
       const messages: Record<string, string> = {};
       if (data && typeof data === 'object') {
         for (const [key, value] of Object.entries(data)) {
-          if (typeof value === 'string' && /^[\w.]+$/.test(key)) messages[key] = value;
+          if (typeof value === 'string' && /^[\w.-]+$/.test(key)) messages[key] = value;
         }
       }
       registerMessages(lang, messages);

@@ -12,7 +12,7 @@ export const ru: Messages = {
   'config.badAttribute': 'Параметр «{name}» имеет недопустимое значение: {value}',
   // Search box
   'search.label': 'Поиск проектов',
-  'search.placeholder': 'Поиск по ключевому слову, организации или стране',
+  'search.placeholder': 'Слово, организация, страна',
   'search.clear': 'Очистить поиск',
   'search.submit': 'Найти',
   'search.suggestions': 'Подсказки',

@@ -3,6 +3,7 @@ import {
   DEFAULT_PAGE_SIZE,
   FACET_NAMES,
   type FacetName,
+  type Facets,
   type FilterKey,
   type Filters,
   type SearchParams,
@@ -34,6 +35,9 @@ const clean = (filters: Filters): Filters =>
       .filter(([, values]) => values && values.length)
       .map(([key, values]) => [key, [...new Set(values)].sort()]),
   ) as Filters;
+
+const sameValues = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((v) => b.includes(v));
 
 function withinScope(key: FilterKey, value: string, scope: readonly string[]): boolean {
   return scope.includes(value) || (key === 'actionLine' && scope.includes('C7') && isC7(value));
@@ -133,8 +137,34 @@ export class SearchStore {
     this.search();
   }
 
+  /** Whether a value may be offered and chosen: its group is unscoped, or the value is inside the scope. */
+  allows(key: FilterKey, value: string): boolean {
+    const scope = this.#state.scope[key];
+    return !scope?.length || withinScope(key, value, scope);
+  }
+
+  /** The filters without values outside the scope, which would change nothing. */
+  #inScope(filters: Filters): Filters {
+    return Object.fromEntries(
+      Object.entries(filters).map(([key, values]) => [key, values?.filter((v) => this.allows(key as FilterKey, v))]),
+    ) as Filters;
+  }
+
+  /** Facet counts of scoped groups keep only values inside the scope: nothing outside it is offered. */
+  #scopedFacets(facets: Facets): Facets {
+    const out: Facets = { ...facets };
+    for (const key of Object.keys(this.#state.scope) as FilterKey[]) {
+      const counts = out[key as FacetName];
+      if (counts)
+        out[key as FacetName] = Object.fromEntries(Object.entries(counts).filter(([v]) => this.allows(key, v)));
+    }
+    return out;
+  }
+
   setFilter(key: FilterKey, values: readonly string[]): void {
-    this.#set({ filters: clean({ ...this.#state.filters, [key]: [...values] }), page: 1 });
+    const allowed = values.filter((v) => this.allows(key, v));
+    if (allowed.length < values.length && sameValues(allowed, this.#state.filters[key] ?? [])) return;
+    this.#set({ filters: clean({ ...this.#state.filters, [key]: allowed }), page: 1 });
     this.search();
   }
 
@@ -176,6 +206,7 @@ export class SearchStore {
   /** Fixed filters from the embedding page. */
   setScope(scope: Filters): void {
     this.#set({ scope: clean(scope), page: 1 });
+    this.#set({ filters: clean(this.#inScope(this.#state.filters)) });
     this.search();
   }
 
@@ -209,7 +240,7 @@ export class SearchStore {
   restore(snapshot: Partial<StoreSnapshot>): void {
     this.#set({
       query: snapshot.query ?? '',
-      filters: clean(snapshot.filters ?? {}),
+      filters: clean(this.#inScope(snapshot.filters ?? {})),
       yearFrom: snapshot.yearFrom,
       yearTo: snapshot.yearTo,
       sort: snapshot.sort,
@@ -241,7 +272,7 @@ export class SearchStore {
           results: append ? [...this.#state.results, ...response.items] : response.items,
           total: response.total,
           page,
-          facets: response.facets,
+          facets: this.#scopedFacets(response.facets),
           corrections: response.corrections ?? [],
           dropped: response.dropped,
           status: response.total === 0 ? 'empty' : 'ready',
@@ -254,7 +285,8 @@ export class SearchStore {
           error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
         if (e.code === 'aborted') return;
         this.#set({
-          status: e.code === 'network' ? 'offline' : 'error',
+          // A dead API is not the visitor's connection: say "offline" only when the browser says so.
+          status: e.code === 'network' && globalThis.navigator?.onLine === false ? 'offline' : 'error',
           error: { code: e.code, message: e.message },
         });
       },

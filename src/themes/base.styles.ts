@@ -38,6 +38,8 @@ const hostStyles = css`
     );
     --_font-size: var(--wsis-font-size, 16px);
     display: block;
+    /* Holds the absolutely placed hidden texts: otherwise they escape a host's overflow: auto and stretch the page. */
+    position: relative;
     box-sizing: border-box;
     color: var(--_text);
     background-color: var(--_surface);

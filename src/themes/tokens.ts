@@ -34,7 +34,7 @@ export const TOKENS: Readonly<Record<string, string>> = {
 const UNSAFE = /[;{}<>\\]|url\s*\(|image\s*\(|@import|expression\s*\(|var\s*\(|attr\s*\(/i;
 
 export function isValidToken(name: string, value: unknown): value is string {
-  const property = TOKENS[name];
+  const property = Object.hasOwn(TOKENS, name) ? TOKENS[name] : undefined;
   if (!property || typeof value !== 'string') return false;
   const v = value.trim();
   if (!v || v.length > 200 || UNSAFE.test(v)) return false;

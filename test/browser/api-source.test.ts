@@ -125,12 +125,12 @@ describe('ApiSource against a faulty API', () => {
     expect(seen).to.have.length(1);
   });
 
-  it('a network failure ends offline after the retries', async () => {
+  it('a network failure while online ends in an error after the retries, not offline', async () => {
     answer(() => HttpResponse.error());
     const store = makeStore();
     store.submit('health');
     const s = await settled(store);
-    expect(s.status).to.equal('offline');
+    expect(s.status).to.equal('error');
     expect(s.error?.code).to.equal('network');
     expect(seen).to.have.length(3);
   });

@@ -7,8 +7,8 @@ import type { WsisCountryMap } from '../../src/components/country-map/country-ma
 import { isWorld } from '../../src/components/country-map/geometry.js';
 import { colourScale } from '../../src/components/country-map/scale.js';
 import type { Facets } from '../../src/data/query.js';
-import type { SearchStore } from '../../src/state/search-store.js';
-import { storeWith } from './map-helpers/store.js';
+import { SearchStore } from '../../src/state/search-store.js';
+import { fakeSource, storeWith } from './map-helpers/store.js';
 import { WORLD } from './map-helpers/world-fixture.js';
 
 const FACETS: Facets = {
@@ -141,6 +141,33 @@ describe('<wsis-country-map>', () => {
       await settle(el);
       expect(root.querySelectorAll('.over .sel').length).to.equal(0);
       expect($(root, '.selected').textContent).to.contain('None');
+    });
+
+    it('with a country scope, offers nothing outside it: no colour, no International button, no choice', async () => {
+      const store = new SearchStore(
+        fakeSource(() => FACETS),
+        { debounceMs: 0, scope: { country: ['KE'] } },
+      );
+      await store.search();
+      const { el, root } = await mount(store);
+      expect(country(root, 'KE').getAttribute('class')).not.to.equal('k c0');
+      for (const code of ['FR', 'DE', 'RW', 'BR']) expect(country(root, code).getAttribute('class')).to.equal('k c0');
+      expect(root.querySelector('.intl'), 'International button').to.equal(null);
+      country(root, 'BR').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await settle(el);
+      expect(store.state.filters).to.deep.equal({});
+    });
+
+    it('with a region scope, shows only the buttons of regions inside it', async () => {
+      const store = new SearchStore(
+        fakeSource(() => FACETS),
+        { debounceMs: 0, scope: { region: ['arab_states'] } },
+      );
+      await store.search();
+      const { root } = await mount(store);
+      const regions = [...root.querySelectorAll<HTMLElement>('[data-region]')].map((b) => b.dataset.region);
+      expect(regions).to.deep.equal(['arab_states']);
+      expect(root.querySelector('[data-region="africa"]')).to.equal(null);
     });
 
     it('toggles the focused country with Enter and Space', async () => {

@@ -6,10 +6,20 @@ import type { WsisEntryList } from '../../src/components/entry-list/entry-list.j
 import { excerpt, highlight, highlightTerms } from '../../src/components/entry-list/excerpt.js';
 import { pageWindow } from '../../src/components/entry-list/pager.js';
 import { SourceError } from '../../src/data/source.js';
+import '../../src/i18n/all.js';
+import { ar } from '../../src/i18n/ar.js';
+import { en, type Messages } from '../../src/i18n/en.js';
+import { es } from '../../src/i18n/es.js';
+import { fr } from '../../src/i18n/fr.js';
+import { LANGS, type Lang } from '../../src/i18n/index.js';
+import { ru } from '../../src/i18n/ru.js';
+import { zh } from '../../src/i18n/zh.js';
 import type { SearchStore } from '../../src/state/search-store.js';
 import { makeEntry } from '../fixtures/entries.js';
 import { absent, deepActive, same, text, until } from './helpers/dom.js';
 import { stubStore, type StubSource } from './helpers/stub-source.js';
+
+const CATALOGUES: Record<Lang, Messages> = { ar, zh, en, fr, ru, es };
 
 const LONG = Array.from({ length: 120 }, (_, i) => (i === 70 ? 'telehealth' : `word${i}`)).join(' ');
 
@@ -249,7 +259,7 @@ describe('<wsis-entry-list>', function () {
     expect(text(q(root, '.corrected'))).to.equal('Showing results for “telehealth” instead of “telehelth”.');
   });
 
-  it('shows errors in plain words with a working Retry, and the offline message', async () => {
+  it('shows errors in plain words with a working Retry', async () => {
     const { root, el, store, source } = await setup();
     source.failWith = new SourceError('rate_limited', 'HTTP 429');
     store.submit('network');
@@ -262,12 +272,31 @@ describe('<wsis-entry-list>', function () {
     await settle(el, store);
     expect(store.state.status).to.equal('ready');
     absent(root.querySelector('[role="alert"]'), '[role="alert"]');
-    source.failWith = new SourceError('network', 'down');
-    store.submit('data');
-    await settle(el, store);
-    expect(text(q(root, '[role="alert"]'))).to.contain('You appear to be offline.');
-    expect(q(root, '.retry')).to.exist;
   });
+
+  for (const lang of LANGS) {
+    it(`in ${lang}, says the search service cannot be reached while online, and offline only when the browser is`, async () => {
+      const { root, el, store, source } = await setup({ lang });
+      source.failWith = new SourceError('network', 'down');
+      store.submit('data');
+      await settle(el, store);
+      const online = text(q(root, '[role="alert"]'));
+      expect(online).to.contain(CATALOGUES[lang]['error.network']);
+      expect(online).not.to.contain(CATALOGUES[lang]['results.offline']);
+      expect(q(root, '.retry').textContent!.trim()).to.equal(CATALOGUES[lang]['results.retry']);
+
+      const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+      Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+      try {
+        store.submit('data again');
+        await settle(el, store);
+      } finally {
+        Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+      }
+      expect(text(q(root, '[role="alert"]'))).to.contain(CATALOGUES[lang]['results.offline']);
+      expect(q(root, '.retry')).to.exist;
+    });
+  }
 
   it('reports dropped items', async () => {
     const { root, el, store, source } = await setup({ search: false });
@@ -299,12 +328,14 @@ describe('<wsis-entry-list>', function () {
       'Rwanda telehealth network',
     );
     const dialogText = text(dialog);
+    // One label for a sub-line, as in the list.
+    expect(dialogText).not.to.contain('C7.e-health');
     for (const part of [
       'Ministry of Health',
       'Government',
       'Rwanda and Kenya',
       'Africa',
-      'C7.e-health · E-health',
+      'C7 · E-health',
       'SDG 3 · Good health and well-being',
       'Completed',
       '2019–2023',

@@ -6,12 +6,11 @@ import '../../src/components/search-box/define.js';
 import '../../src/components/action-line-filter/define.js';
 import '../../src/components/facet-filter/define.js';
 import '../../src/components/filter-chips/define.js';
-import '../../src/i18n/all.js';
 import { ar } from '../../src/i18n/ar.js';
 import { en, type MessageKey, type Messages } from '../../src/i18n/en.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
-import { LANGS, watchLookups, type Lang } from '../../src/i18n/index.js';
+import { LANGS, onMessages, setMessageLoader, t, watchLookups, type Lang } from '../../src/i18n/index.js';
 import { ru } from '../../src/i18n/ru.js';
 import { zh } from '../../src/i18n/zh.js';
 import type { WsisStocktaking } from '../../src/components/stocktaking/stocktaking.js';
@@ -60,13 +59,28 @@ describe('languages', function () {
   /** Keys looked up while each language was rendered, and whether it had its own text. */
   const lookups = new Map<Lang, Map<MessageKey, boolean>>();
 
-  before(() =>
+  before(async () => {
+    // As the script build does: each catalogue arrives as JSON through the loader, not as a module.
+    setMessageLoader(async (lang) => JSON.parse(JSON.stringify(CATALOGUES[lang])));
+    const pending = new Set<Lang>(LANGS.filter((lang) => lang !== 'en'));
+    const arrived = new Promise<void>((resolve) => {
+      const stop = onMessages(() => {
+        for (const lang of pending) {
+          if (t(lang, 'widget.label') === CATALOGUES[lang]['widget.label']) pending.delete(lang);
+        }
+        if (pending.size) return;
+        stop();
+        resolve();
+      });
+    });
+    for (const lang of pending) t(lang, 'widget.label');
+    await arrived;
     watchLookups((lang, key, own) => {
       if (!lookups.has(lang)) lookups.set(lang, new Map());
       const seen = lookups.get(lang)!;
       seen.set(key, (seen.get(key) ?? true) && own);
-    }),
-  );
+    });
+  });
   after(() => watchLookups());
   beforeEach(() => mockApi());
 

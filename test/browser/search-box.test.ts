@@ -1,6 +1,14 @@
 import { expect, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/search-box/define.js';
+import '../../src/i18n/all.js';
+import { ar } from '../../src/i18n/ar.js';
+import { en, type Messages } from '../../src/i18n/en.js';
+import { es } from '../../src/i18n/es.js';
+import { fr } from '../../src/i18n/fr.js';
+import { LANGS, type Lang } from '../../src/i18n/index.js';
+import { ru } from '../../src/i18n/ru.js';
+import { zh } from '../../src/i18n/zh.js';
 import type { WsisSearchBox } from '../../src/components/search-box/search-box.js';
 import { loadMatcherFactory as loadFromScript } from '../../src/components/search-box/load-matcher-script.js';
 import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
@@ -12,6 +20,8 @@ import {
   type Suggestion,
 } from '../../src/components/search-box/suggestions.js';
 import { $, $$, mount, settled } from './filter-helpers/mount.js';
+
+const CATALOGUES: Record<Lang, Messages> = { ar, zh, en, fr, ru, es };
 
 const setup = (lang = 'en', debounceMs = 10) =>
   mount<WsisSearchBox>(html`<wsis-search-box></wsis-search-box>`, { lang, debounceMs });
@@ -109,6 +119,48 @@ describe('<wsis-search-box>', () => {
     expect(options(el).some((o) => o.textContent!.includes('SDG 3 · Good health and well-being'))).to.equal(true);
     expect($$(el, '[role="group"]').length).to.be.greaterThan(0);
   });
+
+  it('suggests nothing outside the scope', async () => {
+    const { el } = await mount<WsisSearchBox>(html`<wsis-search-box></wsis-search-box>`, {
+      debounceMs: 10,
+      scope: { actionLine: ['C7'], region: ['arab_states'] },
+    });
+    await type(el, 'capacity');
+    expect(options(el).map((o) => o.getAttribute('aria-label'))).not.to.include('C4 · Capacity building, Action line');
+    clear(el);
+    await type(el, 'e-health');
+    expect(options(el).map((o) => o.getAttribute('aria-label'))).to.include('C7 · E-health, Action line');
+    clear(el);
+    await type(el, 'africa');
+    const labels = options(el).map((o) => o.getAttribute('aria-label') ?? '');
+    expect(labels.filter((l) => l.endsWith('Region'))).to.deep.equal([]);
+    clear(el);
+    await type(el, 'arab');
+    expect(
+      options(el)
+        .map((o) => o.getAttribute('aria-label') ?? '')
+        .filter((l) => l.endsWith('Region')),
+    ).to.have.length(1);
+  });
+
+  for (const lang of LANGS) {
+    it(`shows its whole ${lang} placeholder on a 375 px phone`, async () => {
+      await setViewport({ width: 375, height: 700 });
+      // A demo page's 16 px padding on each side.
+      const { el } = await mount<HTMLDivElement>(
+        html`<div style="width: 343px"><wsis-search-box></wsis-search-box></div>`,
+        { lang },
+      );
+      const searchBox = el.querySelector('wsis-search-box')!;
+      await searchBox.updateComplete;
+      const box = input(searchBox);
+      expect(box.placeholder).to.equal(CATALOGUES[lang]['search.placeholder']);
+      // The placeholder as text: the field scrolls sideways only if it does not fit.
+      box.value = box.placeholder;
+      expect(box.scrollWidth, `${lang}: "${box.placeholder}"`).to.be.at.most(box.clientWidth);
+      box.value = '';
+    });
+  }
 
   it('caps suggestions and announces their number politely', async () => {
     const { el } = await setup();

@@ -154,6 +154,18 @@ describe('<wsis-stocktaking>', function () {
     await until(() => first.shadowRoot!.querySelectorAll('.entry').length === 20);
   });
 
+  it('shows the export in the default layout, upgraded once its script arrives', async () => {
+    const el = await widget();
+    const placed = el.shadowRoot!.querySelector('.results > wsis-export');
+    expect(placed, 'wsis-export in the results column').to.exist;
+    expect(placed!.getAttribute('lang')).to.equal('en');
+    // The export comes with the extras; this file has not loaded it yet, so the tag waits.
+    expect(customElements.get('wsis-export')).to.equal(undefined);
+    await import('../../src/components/export/define.js');
+    const exporter = await found(el, 'wsis-export');
+    await until(() => exporter.shadowRoot!.querySelectorAll('[part~="button"]').length === 2, 'no export buttons');
+  });
+
   it('adds the map once a wsis-country-map element is registered, and reflects theme', async () => {
     const el = await widget();
     el.theme = 'dark';

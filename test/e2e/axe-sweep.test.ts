@@ -335,11 +335,14 @@ async function sweep(page: Page, w: Watch, c: PageConfig, out: Checked[], mapMis
   await check('error');
 
   net.set('offline');
+  // "Offline" is said only when the browser knows it is; a dead API alone is an error.
+  await page.context().setOffline(true);
   // Blurring the search box closes its suggestions, which may cover the list.
   await page.locator('main > .intro').click();
   await page.locator('wsis-entry-list .problem .retry').click();
   await page.locator('wsis-entry-list .problem').filter({ hasText: msg['results.offline'] }).waitFor();
   await check('offline');
+  await page.context().setOffline(false);
 
   // Back to normal, so nothing is left pending when the page closes.
   net.set('pass');

@@ -45,6 +45,8 @@ before(async () => {
     ],
   });
   app.get('/blank.html', (_request, reply) => reply.type('text/html; charset=utf-8').send(blankPage));
+  // The blank page is only the snippet, with no icon of its own: the browser asks for this one.
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
   origin = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
   browser = await launchChromium();
 });
@@ -174,7 +176,10 @@ test('the configurator snippet alone reproduces its preview, and its SRI hash is
   await page.selectOption('#theme', 'dark');
   await page.check('#custom-colours');
   await page.fill('#color-primary', ACCENT);
-  await page.fill('#countries', 'ke, RW');
+  // Offered by name, emitted as codes.
+  await page.waitForSelector('#countries option[value="KE"]', { state: 'attached' });
+  assert.equal(await page.textContent('#countries option[value="KE"]'), 'Kenya (KE)');
+  await page.selectOption('#countries', ['KE', 'RW']);
   await page.selectOption('#action-lines', ['C3', 'C7.e-health', 'C4']);
   await page.check('input[name="layout"][value="composed"]');
   await page.uncheck('input[name="parts"][value="filters"]');
@@ -257,4 +262,23 @@ test('the configurator snippet alone reproduces its preview, and its SRI hash is
       assert.notDeepEqual(summary[field], preview[field], `without ${missing}, ${field} stayed the same`);
     }
   });
+});
+
+test('the configurator page is as tall as its content: the preview adds no blank scroll', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/configurator.html`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('wsis-stocktaking') as
+      (HTMLElement & { store?: { state: { status: string } } }) | null;
+    const list = el?.shadowRoot?.querySelector('wsis-entry-list');
+    return el?.store?.state.status === 'ready' && list?.shadowRoot?.querySelector('.entry .open');
+  });
+  const { scrollHeight, contentBottom } = await page.evaluate(() => ({
+    scrollHeight: document.scrollingElement!.scrollHeight,
+    // The in-flow content: the body's box plus its bottom margin.
+    contentBottom: Math.max(900, Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY) + 16),
+  }));
+  await context.close();
+  assert.ok(scrollHeight <= contentBottom, `page scrolls to ${scrollHeight} px, content ends at ${contentBottom} px`);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateEntry, isHttpUrl } from '../../src/data/entry.js';
+import { INHERITED_NAMES } from '../fixtures/inherited-names.js';
 
 const valid = {
   id: 'ws-1',
@@ -79,5 +80,15 @@ test('isHttpUrl accepts only absolute http(s) URLs', () => {
   assert.ok(isHttpUrl('HTTPS://a.example/x?y'));
   for (const bad of ['javascript:x', 'vbscript:x', 'data:x', 'ftp://a', '//a.example', 'https:', '']) {
     assert.equal(isHttpUrl(bad), false, bad);
+  }
+});
+
+test('inherited property names are not country codes', () => {
+  for (const name of INHERITED_NAMES) {
+    assert.deepEqual(
+      problemsOf({ countries: ['RW', name] }),
+      ['countries.1: must be an ISO 3166-1 alpha-2 code'],
+      name,
+    );
   }
 });

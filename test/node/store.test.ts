@@ -124,10 +124,25 @@ describe('status transitions', () => {
     assert.deepEqual(store.state.error, { code: 'server', message: 'Temporarily unavailable' });
   });
 
-  test('a network error → offline', async () => {
+  test('a network error while online → error (the service is unreachable), not offline', async () => {
     store.search();
     source.last.reject(new SourceError('network', 'Failed to fetch'));
     await flush();
+    assert.equal(store.state.status, 'error');
+    assert.equal(store.state.error?.code, 'network');
+  });
+
+  test('a network error while the browser is offline → offline', async () => {
+    const before = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { configurable: true, value: { onLine: false } });
+    try {
+      store.search();
+      source.last.reject(new SourceError('network', 'Failed to fetch'));
+      await flush();
+    } finally {
+      if (before) Object.defineProperty(globalThis, 'navigator', before);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
     assert.equal(store.state.status, 'offline');
     assert.equal(store.state.error?.code, 'network');
   });
@@ -389,6 +404,47 @@ describe('scope', () => {
   test('unscoped groups stay free', () => {
     store.setFilter('sdg', ['3']);
     assert.deepEqual(source.last.params.filters.sdg, ['3']);
+  });
+
+  test('a value outside the scope is never kept: no filter to show as a chip, no request', () => {
+    store.setScope({ country: ['PH'] });
+    const calls = source.calls.length;
+    store.toggleFilter('country', 'US');
+    store.setFilter('country', ['INTL']);
+    assert.deepEqual(store.state.filters, {});
+    assert.equal(source.calls.length, calls);
+    assert.equal(store.allows('country', 'US'), false);
+    assert.equal(store.allows('country', 'PH'), true);
+    assert.equal(store.allows('sdg', '3'), true);
+    store.restore({ filters: { country: ['US', 'PH'], region: ['europe'] } });
+    assert.deepEqual(store.state.filters, { country: ['PH'], region: ['europe'] });
+  });
+
+  test('a new scope drops chosen values outside it', () => {
+    store.setFilter('country', ['US', 'PH']);
+    store.setScope({ country: ['PH'] });
+    assert.deepEqual(store.state.filters, { country: ['PH'] });
+  });
+
+  test('facet counts of scoped groups keep only values inside the scope', async () => {
+    store.setScope({ country: ['PH'], region: ['arab_states'], actionLine: ['C7'] });
+    source.last.resolve(
+      page(['a'], 5, {
+        facets: {
+          country: { PH: 5, US: 2, INTL: 240 },
+          region: { arab_states: 5, africa: 1754 },
+          actionLine: { C7: 5, 'C7.e-health': 2, C2: 9 },
+          sdg: { '3': 4, '9': 1 },
+        },
+      }),
+    );
+    await flush();
+    assert.deepEqual(store.state.facets, {
+      country: { PH: 5 },
+      region: { arab_states: 5 },
+      actionLine: { C7: 5, 'C7.e-health': 2 },
+      sdg: { '3': 4, '9': 1 },
+    });
   });
 
   test('setScope replaces the scope and searches', () => {

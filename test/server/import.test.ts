@@ -78,7 +78,7 @@ describe('importFile', () => {
     const list = withBadRecords();
     writeFileSync(file, JSON.stringify(list, null, 2));
     const dbPath = join(dir, 'json.db');
-    const { imported, rejected } = importFile(file, dbPath);
+    const { imported, rejected } = await importFile(file, dbPath);
     assert.equal(imported, 97);
     // Each pretty-printed element starts on the line after the previous one ends.
     const starts = [2];
@@ -94,10 +94,10 @@ describe('importFile', () => {
     assert.equal(await served(dbPath), 97);
   });
 
-  test('JSON object with an entries array', () => {
+  test('JSON object with an entries array', async () => {
     const file = join(dir, 'wrapped.json');
     writeFileSync(file, JSON.stringify({ version: 1, entries: withBadRecords() }));
-    const { imported, rejected } = importFile(file, join(dir, 'wrapped.db'));
+    const { imported, rejected } = await importFile(file, join(dir, 'wrapped.db'));
     assert.equal(imported, 97);
     assertRejected(rejected, [1, 1, 1]);
   });
@@ -108,7 +108,7 @@ describe('importFile', () => {
     lines.splice(20, 0, '', '{"id": broken');
     writeFileSync(file, lines.join('\n') + '\n');
     const dbPath = join(dir, 'ndjson.db');
-    const { imported, rejected } = importFile(file, dbPath);
+    const { imported, rejected } = await importFile(file, dbPath);
     assert.equal(imported, 97);
     assert.deepEqual(
       rejected.map((r) => r.line),
@@ -125,7 +125,7 @@ describe('importFile', () => {
     const starts = [2];
     for (const row of rows) starts.push(starts.at(-1)! + row.split('\n').length);
     const dbPath = join(dir, 'csv.db');
-    const { imported, rejected } = importFile(file, dbPath);
+    const { imported, rejected } = await importFile(file, dbPath);
     assert.equal(imported, 97);
     assertRejected(
       rejected,
@@ -141,16 +141,17 @@ describe('importFile', () => {
     const file = join(dir, 'exported.csv');
     writeFileSync(file, toCsv(entries));
     const dbPath = join(dir, 'exported.db');
-    assert.deepEqual(importFile(file, dbPath), { imported: entries.length, rejected: [] });
+    const result = await importFile(file, dbPath);
+    assert.deepEqual([result.imported, result.rejected], [entries.length, []]);
     const app = buildApp({ dbPath });
     for (const entry of entries) assert.deepEqual((await app.inject(`/api/v1/entries/${entry.id}`)).json(), entry);
     await app.close();
   });
 
-  test('duplicate ids are rejected after the first', () => {
+  test('duplicate ids are rejected after the first', async () => {
     const file = join(dir, 'dupes.ndjson');
     writeFileSync(file, [entries[0], entries[1], entries[0]].map((e) => JSON.stringify(e)).join('\n'));
-    const { imported, rejected } = importFile(file, join(dir, 'dupes.db'));
+    const { imported, rejected } = await importFile(file, join(dir, 'dupes.db'));
     assert.equal(imported, 2);
     assert.deepEqual(rejected, [{ line: 3, reasons: ['id: duplicate of the record at line 1'] }]);
   });
@@ -162,7 +163,7 @@ describe('a failed import leaves the old database alone', () => {
 
   test('files that are not JSON or CSV', async () => {
     writeFileSync(good, JSON.stringify(entries));
-    importFile(good, dbPath);
+    await importFile(good, dbPath);
     const before = readFileSync(dbPath);
     const garbage: [string, string | Buffer][] = [
       ['notes.json', 'This is not JSON at all.\n'],
@@ -172,14 +173,14 @@ describe('a failed import leaves the old database alone', () => {
     ];
     for (const [name, content] of garbage) {
       writeFileSync(join(dir, name), content);
-      assert.throws(
-        () => importFile(join(dir, name), dbPath),
+      await assert.rejects(
+        importFile(join(dir, name), dbPath),
         /not valid JSON|not a stocktaking CSV|not valid CSV/,
         name,
       );
     }
     writeFileSync(join(dir, 'lines.ndjson'), 'hello\nworld\n');
-    assert.deepEqual(importFile(join(dir, 'lines.ndjson'), dbPath).imported, 0);
+    assert.deepEqual((await importFile(join(dir, 'lines.ndjson'), dbPath)).imported, 0);
     assert.deepEqual(readFileSync(dbPath), before);
     assert.equal(await served(dbPath), 100);
   });

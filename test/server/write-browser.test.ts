@@ -43,6 +43,25 @@ describe('session cookie', () => {
   });
 });
 
+describe('session lifetime', () => {
+  test('a session ends after its lifetime, and after idling', async () => {
+    const short = await startWriteServer(200, { session: { absoluteMs: 3500, idleMs: 1500 } });
+    try {
+      const idle = await short.signIn('editor-a');
+      const busy = await short.signIn('editor-a');
+      for (let i = 0; i < 5; i++) {
+        await sleep(400);
+        assert.equal((await busy.call('GET', '/session')).status, 200, 'in use: alive');
+      }
+      assert.equal((await idle.call('GET', '/session')).status, 401, 'idle for 2 s of 1.5 s');
+      await sleep(1800);
+      assert.equal((await busy.call('GET', '/session')).status, 401, 'past its 3.5 s lifetime');
+    } finally {
+      await short.close();
+    }
+  });
+});
+
 describe('CSRF', () => {
   const target = () => server.entryOf(server.orgA, 5).id;
 
@@ -100,6 +119,16 @@ describe('CSRF', () => {
     const client = new Client(server.base, undefined, undefined, server.tokens.admin);
     const res = await client.call('POST', '/entries', { body: newEntry('by-script-1', server.orgB) });
     assert.equal(res.status, 201);
+  });
+
+  test('a body over 64 KiB: 413, nothing stored', async () => {
+    const a = await server.signIn('editor-a');
+    const res = await a.call('POST', '/entries', {
+      body: newEntry('big-1', server.orgA, { description: 'x'.repeat(70_000) }),
+    });
+    assert.equal(res.status, 413);
+    assert.equal(res.body.error.code, 'payload_too_large');
+    assert.equal((await a.call('GET', '/manage/entries/big-1')).status, 404);
   });
 
   test('a JSON write needs application/json', async () => {

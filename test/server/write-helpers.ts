@@ -1,6 +1,9 @@
 /** Shared setup for write-API tests: a database with two organizations, their editors, an admin. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import type { Entry } from '../../src/data/entry.js';
@@ -147,4 +150,35 @@ export function newEntry(id: string, organization: string, overrides: Partial<En
 export function editable(entry: Entry): Partial<Entry> {
   const { updated: _updated, ...rest } = entry;
   return rest;
+}
+
+export interface Replica {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** A read copy of `dbPath` in its own process (server/replica.ts), polling every `pollMs`. */
+export async function spawnReplica(dbPath: string, pollMs: number): Promise<Replica> {
+  const script = fileURLToPath(new URL('../../server/replica.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dbPath, String(pollMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const found = /read copy: (http:\/\/\S+?)\//.exec(out);
+      if (found) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`read copy exited (${code})`)));
+  });
+  return {
+    base,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { COUNTRY_REGION } from '../../data/countries.js';
+import { regionOf } from '../../data/countries.js';
 import { INTERNATIONAL, REGIONS } from '../../data/vocabulary.js';
 import { countryName, dir, formatNumber, resolveLang, t, type Lang } from '../../i18n/index.js';
 import '../../i18n/extras.js';
@@ -172,6 +172,8 @@ export class WsisCountryMap extends WsisElement {
   }
 
   private toggle(code: string): void {
+    // Outside the page's scope a country is shown but cannot be chosen.
+    if (this.store?.allows('country', code) === false) return;
     this.store?.toggleFilter('country', code);
   }
 
@@ -274,7 +276,7 @@ export class WsisCountryMap extends WsisElement {
       <div class="wrap" dir=${dir(lang)}>
         <div class="toolbar">
           <div class="regions" role="group" aria-label=${t(lang, 'facet.region')} part="regions">
-            ${REGIONS.map(
+            ${REGIONS.filter((region) => this.store?.allows('region', region) ?? true).map(
               (region) =>
                 html`<button
                   type="button"
@@ -285,15 +287,19 @@ export class WsisCountryMap extends WsisElement {
                   ${t(lang, `region.${region}`)} <span class="n">${formatNumber(lang, regionCounts[region] ?? 0)}</span>
                 </button>`,
             )}
-            <button
-              type="button"
-              class="intl"
-              aria-pressed=${intl ? 'true' : 'false'}
-              @click=${() => this.toggle(INTERNATIONAL)}
-            >
-              ${t(lang, 'map.international')}
-              <span class="n">${formatNumber(lang, derived.counts[INTERNATIONAL] ?? 0)}</span>
-            </button>
+            ${
+              this.store?.allows('country', INTERNATIONAL) === false
+                ? nothing
+                : html`<button
+                    type="button"
+                    class="intl"
+                    aria-pressed=${intl ? 'true' : 'false'}
+                    @click=${() => this.toggle(INTERNATIONAL)}
+                  >
+                    ${t(lang, 'map.international')}
+                    <span class="n">${formatNumber(lang, derived.counts[INTERNATIONAL] ?? 0)}</span>
+                  </button>`
+            }
           </div>
           <button
             type="button"
@@ -401,7 +407,7 @@ export class WsisCountryMap extends WsisElement {
     codes.delete(INTERNATIONAL);
     const collator = new Intl.Collator(lang);
     const rows = [...codes].map((code) => {
-      const region = COUNTRY_REGION[code];
+      const region = regionOf(code);
       return {
         code,
         name: countryName(lang, code),

@@ -39,7 +39,7 @@ export function isWorld(value: unknown): value is World {
     if (!CODE.test(code) || !Array.isArray(point) || point.length !== 2 || !isNum(point[0]) || !isNum(point[1]))
       return false;
   }
-  return d.every((code) => typeof code === 'string' && CODE.test(code) && code in p);
+  return d.every((code) => typeof code === 'string' && CODE.test(code) && Object.hasOwn(p, code));
 }
 
 const cache = new Map<string, Promise<World>>();

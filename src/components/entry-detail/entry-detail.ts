@@ -8,7 +8,7 @@ import '../../i18n/extras.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import {
-  actionLineName,
+  actionLineLabel,
   countriesText,
   dateText,
   listText,
@@ -121,7 +121,7 @@ export class WsisEntryDetail extends WsisElement {
         ${row(
           'entry.actionLines',
           html`<ul>
-            ${entry.actionLines.map((id) => html`<li>${id} · ${actionLineName(lang, id)}</li>`)}
+            ${entry.actionLines.map((id) => html`<li>${actionLineLabel(lang, id)}</li>`)}
           </ul>`,
         )}
         ${

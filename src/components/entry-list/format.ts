@@ -13,6 +13,11 @@ export function actionLineShort(lang: Lang, id: string): string {
   return isC7(id) && id !== 'C7' ? `C7 · ${actionLineName(lang, id)}` : id;
 }
 
+/** Id and name, as the list and the detail both show it: `C7 · E-health`, `C2 · Infrastructure`. */
+export function actionLineLabel(lang: Lang, id: string): string {
+  return `${isC7(id) ? 'C7' : id} · ${actionLineName(lang, id)}`;
+}
+
 export function sdgName(lang: Lang, n: number): string {
   return t(lang, `sdg.${n}` as MessageKey);
 }

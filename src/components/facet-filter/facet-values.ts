@@ -43,7 +43,14 @@ export function facetValues(lang: Lang, facet: ListFacet, facets: Facets, extra:
     value,
     label: valueLabel(lang, facet as FilterKey, value),
     // Only the organization group is capped (top 100), so only there does absence mean unknown.
-    count: facet === 'prize' || !group ? undefined : (group[value] ?? (closed || facet === 'country' ? 0 : undefined)),
+    count:
+      facet === 'prize' || !group
+        ? undefined
+        : Object.hasOwn(group, value)
+          ? group[value]
+          : closed || facet === 'country'
+            ? 0
+            : undefined,
   }));
   if (!closed) list.sort((a, b) => (b.count ?? -1) - (a.count ?? -1) || a.label.localeCompare(b.label, lang));
   return list;

@@ -14,7 +14,8 @@ export interface OptionRow {
 
 /** The count of a value in a facet group; undefined until the group has been counted. */
 export function countOf(group: Record<string, number> | undefined, value: string): number | undefined {
-  return group ? (group[value] ?? 0) : undefined;
+  // Own keys only: an organization called "constructor" is a value, not Object's.
+  return group ? (Object.hasOwn(group, value) ? group[value] : 0) : undefined;
 }
 
 /**

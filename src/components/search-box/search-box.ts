@@ -215,7 +215,9 @@ export class WsisSearchBox extends WsisElement {
   #refresh(show: boolean): void {
     this.#wanted = show;
     const state = this.store?.state;
-    this.suggestions = grouped(this.#index.search(this.text, resolveLang(this), state?.facets ?? {}, this.#recent));
+    const found = this.#index.search(this.text, resolveLang(this), state?.facets ?? {}, this.#recent);
+    // Nothing outside the page's scope is offered.
+    this.suggestions = grouped(found.filter((s) => !s.key || this.store?.allows(s.key, s.value) !== false));
     this.active = -1;
     this.open = show && this.suggestions.length > 0;
   }

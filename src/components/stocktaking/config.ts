@@ -1,4 +1,4 @@
-import { COUNTRY_REGION } from '../../data/countries.js';
+import { isCountryCode } from '../../data/countries.js';
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH, normalizeCountry, type FilterKey, type Filters } from '../../data/query.js';
 import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../data/vocabulary.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -61,7 +61,7 @@ const ALLOWED: Record<FilterKey, { check: (v: string) => boolean; allowed: strin
   actionLine: { check: (v) => (ACTION_LINES as readonly string[]).includes(v), allowed: ACTION_LINES.join(', ') },
   sdg: { check: (v) => SDG_VALUES.includes(v), allowed: 'numbers 1 to 17' },
   country: {
-    check: (v) => v === INTERNATIONAL || v in COUNTRY_REGION,
+    check: (v) => v === INTERNATIONAL || isCountryCode(v),
     allowed: `ISO 3166-1 alpha-2 codes such as RW, or ${INTERNATIONAL}`,
   },
   region: { check: (v) => (REGIONS as readonly string[]).includes(v), allowed: REGIONS.join(', ') },

@@ -62,7 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const source = join(dir, 'entries.json');
   writeFileSync(source, JSON.stringify(options.records));
   const dbPath = join(dir, 'stocktaking.db');
-  const imported = importFile(source, dbPath);
+  const imported = await importFile(source, dbPath);
   if (!imported.imported) throw new Error('e2e: the importer accepted no record');
 
   const app = buildApp({ dbPath, staticRoots: [{ prefix: '/dist/', root: dist }] });
