@@ -7,7 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -25,6 +25,20 @@ let app: FastifyInstance;
 let origin: string;
 let browser: Browser;
 let organization: string;
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core over the whole page, shadow roots included: the ids and targets of its violations. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+    };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 before(async () => {
   requireBuild('wsis-editor.js');
@@ -222,6 +236,33 @@ test('"Update this entry" in the search widget opens that entry on the manage pa
     const shownId = await page.locator('wsis-entry-editor .meta span').textContent();
     assert.equal(shownId, id);
     clean(watch);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe finds nothing on the manage page: sign-in, list and a refused save, in English and Arabic', async () => {
+  // axe goes in as an inline script, which the page policy would block.
+  const { context, page } = await newPage(browser, { bypassCSP: true });
+  try {
+    for (const lang of ['en', 'ar']) {
+      await page.goto(`${origin}/manage?lang=${lang}`);
+      await page.locator('wsis-manage .demo li').first().waitFor();
+      assert.deepEqual(await axe(page), [], `${lang} sign-in`);
+      const [name, password] = await page.locator('wsis-manage .demo li').first().locator('code').allTextContents();
+      await page.locator('wsis-manage #account').fill(name);
+      await page.locator('wsis-manage #password').fill(password);
+      await page.locator('wsis-manage #password').press('Enter');
+      await page.locator('wsis-manage button.edit').first().waitFor();
+      assert.deepEqual(await axe(page), [], `${lang} list`);
+      await openFirstEntry(page);
+      await titleField(page).fill('');
+      await page.locator('wsis-entry-editor button.save').click();
+      await page.locator('wsis-entry-editor #problem-title').waitFor();
+      assert.deepEqual(await axe(page), [], `${lang} editor with a refused field`);
+      await page.locator('wsis-manage button.sign-out').click();
+      await page.locator('wsis-manage #account').waitFor();
+    }
   } finally {
     await context.close();
   }
