@@ -185,13 +185,26 @@ export class EditorStore {
     }
   }
 
-  /** After a conflict: their version replaces the draft (the draft is dropped). */
+  /** After a conflict: their version replaces the draft (the draft is dropped); the form stays up meanwhile. */
   async reload(): Promise<void> {
     const id = this.#state.managed?.entry.id;
-    if (!id) return;
-    await this.load(id);
-    if (this.#state.phase === 'ready') this.#set({ notice: 'reloaded' });
-    this.#refreshHistory();
+    if (!id || this.#state.phase === 'saving') return;
+    this.#set({ phase: 'saving', error: undefined, notice: undefined });
+    try {
+      const managed = await this.client.get(id);
+      this.#set({
+        phase: 'ready',
+        managed,
+        draft: toDraft(managed.entry),
+        problems: {},
+        otherProblems: [],
+        conflict: false,
+        notice: 'reloaded',
+      });
+      this.#refreshHistory();
+    } catch (error) {
+      this.#set({ phase: 'ready', error: codeOf(error) });
+    }
   }
 
   archive(): Promise<boolean> {

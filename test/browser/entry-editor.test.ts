@@ -139,7 +139,10 @@ describe('<wsis-entry-editor>', function () {
     await expect(el).to.be.accessible();
 
     $(el, 'button.reload').click();
-    await until(() => $<HTMLInputElement>(el, '#field-title').value === 'Their title', 'their version was not loaded');
+    await until(
+      () => el.shadowRoot!.querySelector<HTMLInputElement>('#field-title')?.value === 'Their title',
+      'their version was not loaded',
+    );
     expect(!!el.shadowRoot!.querySelector('[part="conflict"]')).to.equal(false);
     type(el, '#field-title', 'My title, after theirs');
     await save(el);
@@ -211,6 +214,23 @@ describe('<wsis-entry-editor>', function () {
     await sendKeys({ press: 'Space' });
     await until(() => api.get('e1')!.entry.title === 'Solar school radio', 'Space did not restore');
     before.remove();
+  });
+
+  it('an entry that cannot be loaded says why and tells the page', async () => {
+    const api = new MockWriteApi([ENTRY]);
+    (await mockApi()).use(...api.handlers());
+    const el = document.createElement('wsis-entry-editor');
+    el.api = WRITE_API;
+    el.entryId = 'missing';
+    const failed = oneEvent(el, 'wsis-error');
+    document.body.append(el);
+    try {
+      expect((await failed).detail.code).to.equal('not_found');
+      await el.updateComplete;
+      expect($(el, '[role="alert"]').textContent!.trim()).to.equal(t('en', 'editor.error.not_found'));
+    } finally {
+      el.remove();
+    }
   });
 
   it('is accessible in Arabic, right to left', async () => {

@@ -103,7 +103,13 @@ export class WsisEntryEditor extends LitElement {
     if (this.#store?.client !== client) {
       this.#unsubscribe?.();
       this.#store = new EditorStore(client);
-      this.#unsubscribe = this.#store.subscribe(() => this.requestUpdate());
+      let phase = this.#store.state.phase;
+      this.#unsubscribe = this.#store.subscribe((state) => {
+        this.requestUpdate();
+        if (state.phase === 'failed' && phase !== 'failed')
+          emit(this, 'wsis-error', { code: state.error ?? 'unknown', message: `The entry could not be loaded.` });
+        phase = state.phase;
+      });
       void this.#store.load(this.entryId);
     } else if (changed.has('entryId')) {
       void this.#store.load(this.entryId);
