@@ -10,17 +10,19 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const source = (path: string) => normalizePath(fileURLToPath(new URL(path, import.meta.url)));
 
 /**
- * Four IIFE builds into dist/: the widget (default mode); the filters, map, export and entry
+ * Five IIFE builds into dist/: the widget (default mode); the filters, map, export and entry
  * detail (`--mode extras`, loaded by the widget right after it starts, borrowing its Lit); the
  * static-mode index worker (`--mode worker`, loaded only when `src` is used) and the search
  * suggestions' fuzzy matcher (`--mode suggest`, loaded on first use of the search box). The last
- * two keep MiniSearch and fuse.js out of the main bundle.
+ * two keep MiniSearch and fuse.js out of the main bundle. The manage page's editor (`--mode editor`)
+ * is a script of its own with its own Lit, which search pages never load.
  */
 const builds = {
   main: { entry: 'src/bundle.ts', name: 'WsisStocktaking', file: 'wsis-stocktaking.js' },
   extras: { entry: 'src/extras.ts', name: 'WsisExtras', file: `wsis-extras-${version}.js` },
   worker: { entry: 'src/data/static/worker.ts', name: 'WsisStaticIndex', file: 'wsis-static-index.js' },
   suggest: { entry: 'src/components/search-box/suggest-chunk.ts', name: 'WsisSuggest', file: 'wsis-suggest.js' },
+  editor: { entry: 'src/editor.ts', name: 'WsisEditor', file: 'wsis-editor.js' },
 };
 
 /**
@@ -85,7 +87,7 @@ const EXTRAS_OWN = [
 ];
 
 export default defineConfig(({ mode }) => {
-  const kind = mode === 'worker' || mode === 'suggest' || mode === 'extras' ? mode : 'main';
+  const kind = mode === 'worker' || mode === 'suggest' || mode === 'extras' || mode === 'editor' ? mode : 'main';
   const build = builds[kind];
   // Lit's templates and styles ship as strings, which the JS minifier leaves alone.
   const templates = minifyHtmlLiterals() as unknown as Plugin;
@@ -94,7 +96,9 @@ export default defineConfig(({ mode }) => {
       ? [loadersFromScripts(), templates]
       : kind === 'extras'
         ? [borrowShared(source('src/internal/shared.ts'), sharedKeyName(version), EXTRAS_OWN), templates]
-        : [];
+        : kind === 'editor'
+          ? [templates]
+          : [];
   return {
     publicDir: false,
     define: { __WSIS_VERSION__: JSON.stringify(version) },

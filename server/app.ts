@@ -238,6 +238,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       etag: true,
       lastModified: true,
       setHeaders: pageHeaders,
+      // Pages answer without ".html" too: /manage is demo/manage.html.
+      extensions: ['html'],
     });
     decorated = true;
   }

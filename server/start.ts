@@ -117,5 +117,7 @@ console.log(
   `WSIS Stocktaking server${values.replica ? ' (read copy)' : ''}: ${shown.href} (API ${shown.href}api/v1/entries, pid ${process.pid})`,
 );
 const check = openReadOnly(dbPath);
-for (const line of demoBanner(check)) console.log(line);
+const banner = demoBanner(check);
+for (const line of banner) console.log(line);
+if (banner.length && !values.replica) console.log(`  sign in at ${shown.href}manage`);
 check.close();

@@ -23,6 +23,7 @@ export const enExtras = {
   'entry.shareLink': 'Link to this entry',
   'entry.copyLink': 'Copy link',
   'entry.copied': 'Link copied',
+  'entry.update': 'Update this entry',
   'filters.actionLines': 'WSIS Action Lines',
   'filters.expandC7': 'Show C7 sub-lines',
   'filters.collapseC7': 'Hide C7 sub-lines',
