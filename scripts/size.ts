@@ -3,8 +3,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 // The script a page loads first (search box, results, provider); the rest arrives in lazy files.
+// 36.5, not 35: the shared normalizer (Arabic, CJK, NFKC) that highlighting needs, the link-status
+// note and the editor link (+1.4 kB). The code-split build replaces this with a per-layout budget.
 const budgets: [file: string, maxGzipKb: number][] = [
-  ['dist/wsis-stocktaking.js', 35],
+  ['dist/wsis-stocktaking.js', 36.5],
   ['dist/wsis-world.json', 40],
 ];
 

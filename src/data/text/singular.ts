@@ -1,5 +1,14 @@
 /** English plurals to their singular (disabilities → disability), through the pluralize library. */
-import pluralize from 'pluralize';
+import pluralizeModule from 'pluralize';
+
+/**
+ * pluralize is UMD: bundled for the browser it finds no `require`, so it sets `this.pluralize`
+ * on the CommonJS exports instead of replacing them. Take the function wherever it is.
+ */
+const pluralize: typeof pluralizeModule =
+  typeof pluralizeModule === 'function'
+    ? pluralizeModule
+    : (pluralizeModule as unknown as { pluralize: typeof pluralizeModule }).pluralize;
 
 /** Short words and pronouns: pluralize maps "us" to "me" and "they" to "she", which no reader means. */
 const KEEP = new Set(['they', 'them', 'those', 'these', 'ours', 'theirs', 'were', 'have', 'does']);
