@@ -211,7 +211,7 @@ describe('<wsis-entry-editor>', function () {
     await until(() => deepActive()?.id === 'history-heading', 'focus did not move to the history');
     await sendKeys({ press: 'Tab' });
     expect(deepActive()?.getAttribute('data-revision')).to.equal('101');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await until(() => api.get('e1')!.entry.title === 'Solar school radio', 'Space did not restore');
     before.remove();
   });
