@@ -25,8 +25,18 @@ export function loadEntryLinks(db: Database.Database): Map<string, EntryLink> {
   return links;
 }
 
-/** The entry's JSON text with its current `link` (replacing any the imported record carried). */
+/**
+ * The entry with its current `link` and no other: a stored `link` (an imported one, or one a checker revision
+ * wrote for a website the entry has since changed) is never shown.
+ */
+export function setLink(entry: Entry, link: EntryLink | undefined): Entry {
+  if (link) entry.link = link;
+  else delete entry.link;
+  return entry;
+}
+
+/** The entry's JSON text with its current `link` (see setLink). */
 export function withLink(json: string, link: EntryLink | undefined): string {
-  if (!link) return json;
-  return JSON.stringify({ ...(JSON.parse(json) as Entry), link });
+  if (!link && !json.includes('"link"')) return json;
+  return JSON.stringify(setLink(JSON.parse(json) as Entry, link));
 }

@@ -123,4 +123,29 @@ describe('link checks on a writable database', () => {
     const { link: __, ...after } = all[0].entry as Record<string, unknown>;
     assert.deepEqual(after, before);
   });
+
+  test('after the website changes, the stored result of the old one is not shown', async () => {
+    const res = await fetch(`${base}/api/v1/manage/entries/${encodeURIComponent(ids[1])}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200);
+    const { entry } = (await res.json()) as { entry: Record<string, unknown> };
+    // Sent back as received, old link included, as a client that changes one field does.
+    const { updated: _, ...values } = entry;
+    const put = await fetch(`${base}/api/v1/entries/${encodeURIComponent(ids[1])}`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'if-match': res.headers.get('etag')!,
+      },
+      body: JSON.stringify({ ...values, website: `http://127.0.0.1:${port}/elsewhere` }),
+    });
+    assert.equal(put.status, 200, await put.clone().text());
+    await untilBroken([ids[2]]);
+    const shown = (await (await fetch(`${base}/api/v1/entries/${encodeURIComponent(ids[1])}`)).json()) as {
+      link?: unknown;
+    };
+    assert.equal(shown.link, undefined);
+  });
 });
