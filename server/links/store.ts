@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from '../db.js';
 import type { Entry } from '../../src/data/entry.js';
 import { applyRevision } from '../store/revisions.js';
 import type { LinkStatus, Verdict } from './classify.js';
-import type { EntryLink } from './public.js';
+import { shownLink } from './public.js';
 
 /** The author of the revisions the checker records, when no `--as ACCOUNT` is given. */
 export const LINK_CHECKER_ACCOUNT = 'link-checker';
@@ -124,11 +124,6 @@ export function dueLinks(db: Database.Database, run: Run): DueLink[] {
 /** Websites this run has checked already. */
 export function checkedInRun(db: Database.Database, run: Run): number {
   return (db.prepare('SELECT count(*) AS n FROM links WHERE run = ?').get(run.id) as { n: number }).n;
-}
-
-/** The link as entries show it (server/links/public.ts): `finalUrl` only for a permanent redirect. */
-function shownLink(status: LinkStatus, checked: string, proposedUrl: string | null): EntryLink {
-  return { status, checked, ...(status === 'redirected' && proposedUrl ? { finalUrl: proposedUrl } : {}) };
 }
 
 /**

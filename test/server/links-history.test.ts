@@ -124,6 +124,19 @@ describe('link checks on a writable database', () => {
     assert.deepEqual(after, before);
   });
 
+  test('the editing list puts broken websites first, then redirected ones, each with its link', async () => {
+    const res = await fetch(`${base}/api/v1/manage/entries?pageSize=10`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200);
+    const { items } = (await res.json()) as {
+      items: { entry: { id: string; link?: { status: string; finalUrl?: string } } }[];
+    };
+    const firsts = items.slice(0, 3).map((i) => [i.entry.id, i.entry.link?.status]);
+    assert.deepEqual(firsts, [...[ids[1], ids[2]].sort().map((id) => [id, 'broken']), [ids[3], 'redirected']]);
+    assert.equal(items[2].entry.link?.finalUrl, `http://127.0.0.1:${port}/new`);
+  });
+
   test('after the website changes, the stored result of the old one is not shown', async () => {
     const res = await fetch(`${base}/api/v1/manage/entries/${encodeURIComponent(ids[1])}`, {
       headers: { authorization: `Bearer ${token}` },
