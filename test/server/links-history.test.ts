@@ -5,7 +5,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
@@ -161,4 +163,19 @@ describe('link checks on a writable database', () => {
     };
     assert.equal(shown.link, undefined);
   });
+});
+
+test('--as names an existing account, or the checker stops before any request', () => {
+  const { dbPath } = linkDatabase(dir, ['http://127.0.0.1:9/never']);
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'server/links/cli.ts', '--db', dbPath, '--as', 'nobody'],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /No account nobody/);
 });
