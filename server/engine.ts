@@ -13,7 +13,7 @@ import {
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
 import { applyChanges, changedRows, type EngineData } from './incremental.js';
-import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
+import { loadEntryLinks, setLink, withLink, type EntryLink } from './links/public.js';
 import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
@@ -184,9 +184,7 @@ function load(db: Database.Database, links: ReadonlyMap<string, EntryLink>): Eng
   for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
     rowids.push(rowid);
     const entry = JSON.parse(json) as Entry;
-    const link = links.get(entry.id);
-    if (link) entry.link = link;
-    entries.push(entry);
+    entries.push(setLink(entry, links.get(entry.id)));
   }
   return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries) };
 }

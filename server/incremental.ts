@@ -8,7 +8,7 @@ import type { Entry } from '../src/data/entry.js';
 import { compareEntries } from '../src/data/query.js';
 import { empty, set } from './bitset.js';
 import { COLUMN_NAMES, MAX_POSTINGS, columnValues, type Column, type Columns } from './columns.js';
-import type { EntryLink } from './links/public.js';
+import { setLink, type EntryLink } from './links/public.js';
 
 /** The loaded, searchable (not archived) entries in rowid order, and their columns. */
 export interface EngineData {
@@ -61,8 +61,7 @@ export function applyChanges(
       k++;
       if (change.archived) continue;
       const entry = JSON.parse(change.meta) as Entry;
-      const link = links.get(entry.id);
-      if (link) entry.link = link;
+      setLink(entry, links.get(entry.id));
       dirty.push(entries.length);
       from.push(-1);
       entries.push(entry);

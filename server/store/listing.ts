@@ -1,5 +1,7 @@
 /** Listing entries for editing: by organization, archived or not, archived ones included. */
 import type Database from 'better-sqlite3';
+import type { LinkStatus } from '../links/classify.js';
+import { setLink, shownLink } from '../links/public.js';
 import { toState, type ManagedState } from './revisions.js';
 
 export interface ListQuery {
@@ -26,11 +28,30 @@ export function listManaged(db: Database.Database, q: ListQuery): { total: numbe
     .prepare(`SELECT count(*) FROM entries e ${filter}`)
     .pluck()
     .get(...args) as number;
+  // With link results: broken websites first, then permanently redirected ones, for their editors to fix.
+  const links = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'links'`).get() !== undefined;
   const rows = db
     .prepare(
-      `SELECT e.rowid, e.json, e.archived, e.revision, r.at, r.account FROM entries e
-       LEFT JOIN revisions r ON r.revision = e.revision ${filter} ORDER BY e.id LIMIT ? OFFSET ?`,
+      `SELECT e.rowid, e.json, e.archived, e.revision, r.at, r.account${links ? ', l.status, l.checked, l.proposed_url AS proposedUrl' : ''}
+       FROM entries e LEFT JOIN revisions r ON r.revision = e.revision
+       ${links ? `LEFT JOIN links l ON l.id = e.id AND l.url = json_extract(e.meta, '$.website')` : ''}
+       ${filter}
+       ORDER BY ${links ? `CASE l.status WHEN 'broken' THEN 0 WHEN 'redirected' THEN 1 ELSE 2 END, ` : ''}e.id
+       LIMIT ? OFFSET ?`,
     )
-    .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as Parameters<typeof toState>[0][];
-  return { total, items: rows.map(toState) };
+    .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as (Parameters<typeof toState>[0] & LinkColumns)[];
+  return {
+    total,
+    items: rows.map((row) => {
+      const state = toState(row);
+      setLink(state.entry, row.status ? shownLink(row.status, row.checked!, row.proposedUrl ?? null) : undefined);
+      return state;
+    }),
+  };
+}
+
+interface LinkColumns {
+  status?: LinkStatus | null;
+  checked?: string | null;
+  proposedUrl?: string | null;
 }

@@ -312,5 +312,10 @@ export const ar: Messages = {
   'manage.page': 'الصفحة {page} من {pages}',
   'manage.loading': 'جارٍ التحميل…',
   'manage.empty': 'لا توجد إدخالات يمكنك تعديلها.',
+  'manage.links.heading': 'روابط معطلة',
+  'manage.links.moved': 'انتقل الموقع نهائيًا إلى {url}',
+  'manage.links.accept': 'استخدام العنوان الجديد',
+  'manage.links.acceptLabel': 'استخدام العنوان الجديد لـ {title}',
+  'manage.links.accepted': 'تم تحديث الموقع إلى {url}.',
   'manage.failed': 'تعذّر تحميل الإدخالات.',
 };

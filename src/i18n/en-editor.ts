@@ -103,5 +103,10 @@ export const enEditor = {
   'manage.page': 'Page {page} of {pages}',
   'manage.loading': 'Loading…',
   'manage.empty': 'There are no entries you can edit.',
+  'manage.links.heading': 'Broken links',
+  'manage.links.moved': 'website moved permanently to {url}',
+  'manage.links.accept': 'Use the new address',
+  'manage.links.acceptLabel': 'Use the new address for {title}',
+  'manage.links.accepted': 'Website updated to {url}.',
   'manage.failed': 'The entries could not be loaded.',
 } as const;

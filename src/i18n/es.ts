@@ -313,5 +313,10 @@ export const es: Messages = {
   'manage.page': 'Página {page} de {pages}',
   'manage.loading': 'Cargando…',
   'manage.empty': 'No hay entradas que pueda editar.',
+  'manage.links.heading': 'Enlaces rotos',
+  'manage.links.moved': 'sitio web trasladado de forma permanente a {url}',
+  'manage.links.accept': 'Usar la nueva dirección',
+  'manage.links.acceptLabel': 'Usar la nueva dirección para {title}',
+  'manage.links.accepted': 'Sitio web actualizado: {url}.',
   'manage.failed': 'No se pudieron cargar las entradas.',
 };

@@ -313,5 +313,10 @@ export const fr: Messages = {
   'manage.page': 'Page {page} sur {pages}',
   'manage.loading': 'Chargement…',
   'manage.empty': 'Aucune entrée ne peut être modifiée par vous.',
+  'manage.links.heading': 'Liens rompus',
+  'manage.links.moved': 'site déplacé définitivement vers {url}',
+  'manage.links.accept': 'Utiliser la nouvelle adresse',
+  'manage.links.acceptLabel': 'Utiliser la nouvelle adresse pour {title}',
+  'manage.links.accepted': 'Site web mis à jour : {url}.',
   'manage.failed': 'Les entrées n’ont pas pu être chargées.',
 };

@@ -313,5 +313,10 @@ export const ru: Messages = {
   'manage.page': 'Страница {page} из {pages}',
   'manage.loading': 'Загрузка…',
   'manage.empty': 'Нет записей, которые вы можете изменять.',
+  'manage.links.heading': 'Неработающие ссылки',
+  'manage.links.moved': 'сайт окончательно перенесён на {url}',
+  'manage.links.accept': 'Использовать новый адрес',
+  'manage.links.acceptLabel': 'Использовать новый адрес для «{title}»',
+  'manage.links.accepted': 'Адрес сайта обновлён: {url}.',
   'manage.failed': 'Не удалось загрузить записи.',
 };

@@ -303,5 +303,10 @@ export const zh: Messages = {
   'manage.page': '第 {page} 页，共 {pages} 页',
   'manage.loading': '正在加载…',
   'manage.empty': '没有您可以编辑的条目。',
+  'manage.links.heading': '失效链接',
+  'manage.links.moved': '网站已永久迁移至 {url}',
+  'manage.links.accept': '使用新地址',
+  'manage.links.acceptLabel': '为“{title}”使用新地址',
+  'manage.links.accepted': '网站已更新为 {url}。',
   'manage.failed': '无法加载条目。',
 };

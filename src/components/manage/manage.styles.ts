@@ -86,4 +86,24 @@ export const styles = css`
     margin: 0 0 var(--_space);
     color: var(--_muted);
   }
+  .links ul {
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .links li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) / 2);
+  }
+  .links .title {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .links .note {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
 `;

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { WriteClient, WriteError, type ManagedList, type Session } from '../../data/write-client.js';
+import { WriteClient, WriteError, type ManagedEntry, type ManagedList, type Session } from '../../data/write-client.js';
 import { dir, LANGS, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import '../../i18n/editor.js';
 import { MessagesController } from '../../i18n/messages-controller.js';
@@ -67,6 +67,7 @@ export class WsisManage extends LitElement {
   @state() private listError = false;
   @state() private page = 1;
   @state() private openId?: string;
+  @state() private linkNotice?: string;
 
   #client?: WriteClient;
   #tokenNames: string[] = [];
@@ -217,6 +218,7 @@ export class WsisManage extends LitElement {
           : list.total === 0
             ? html`<p>${t(lang, 'manage.empty')}</p>`
             : html`<p class="count">${t(lang, 'manage.count', { n: list.total })}</p>
+                ${this.#links(lang, list)}
                 <div class="table-wrap">
                   <table>
                     <thead>
@@ -280,6 +282,64 @@ export class WsisManage extends LitElement {
                 }`
       }
     </section>`;
+  }
+
+  /** Entries of this page whose website is broken or moved (the server lists them first), with what to do. */
+  #links(lang: Lang, list: ManagedList) {
+    const items = list.items.filter((i) => i.entry.link?.status === 'broken' || i.entry.link?.status === 'redirected');
+    if (!items.length && !this.linkNotice) return nothing;
+    return html`<section class="links" aria-labelledby="links-heading">
+      <h3 id="links-heading">${t(lang, 'manage.links.heading')}</h3>
+      ${this.linkNotice ? html`<p role="status" class="link-notice" dir="auto">${this.linkNotice}</p>` : nothing}
+      <ul>
+        ${items.map((item) => {
+          const link = item.entry.link!;
+          return html`<li data-id=${item.entry.id}>
+            <span class="title" dir="auto">${item.entry.title}</span>
+            <span class="note" dir="auto">
+              ${
+                link.status === 'broken'
+                  ? t(lang, 'entry.websiteUnreachable', { date: link.checked.slice(0, 10) })
+                  : t(lang, 'manage.links.moved', { url: link.finalUrl ?? '' })
+              }
+            </span>
+            ${
+              link.status === 'redirected' && link.finalUrl
+                ? html`<button
+                    type="button"
+                    class="accept"
+                    aria-label=${t(lang, 'manage.links.acceptLabel', { title: item.entry.title })}
+                    @click=${() => void this.#accept(lang, item, link.finalUrl!)}
+                  >
+                    ${t(lang, 'manage.links.accept')}
+                  </button>`
+                : nothing
+            }
+            <button
+              type="button"
+              class="edit-link"
+              aria-label=${t(lang, 'manage.editLabel', { title: item.entry.title })}
+              @click=${() => this.#open(item.entry.id)}
+            >
+              ${t(lang, 'manage.edit')}
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  /** One click: the entry's website becomes the address it moved to, through the normal save with If-Match. */
+  async #accept(lang: Lang, item: ManagedEntry, url: string): Promise<void> {
+    const { updated: _updated, link: _link, ...values } = item.entry;
+    try {
+      await this.client.update(item.entry.id, { ...values, website: url }, item.etag);
+      this.linkNotice = t(lang, 'manage.links.accepted', { url });
+    } catch (error) {
+      if (error instanceof WriteError && error.status === 401) return this.#signedOut();
+      this.linkNotice = t(lang, 'manage.failed');
+    }
+    await this.#loadList(this.page);
   }
 
   #editor(lang: Lang, id: string) {

@@ -121,7 +121,11 @@ export class MockWriteApi {
         const url = new URL(request.url);
         const page = Number(url.searchParams.get('page') ?? 1);
         const size = Number(url.searchParams.get('pageSize') ?? 20);
-        const all = [...this.#entries.values()].sort((a, b) => a.entry.id.localeCompare(b.entry.id));
+        // As the server: broken websites first, then redirected ones, then by id.
+        const rank = (s: Stored) => ({ broken: 0, redirected: 1 })[s.entry.link?.status as string] ?? 2;
+        const all = [...this.#entries.values()].sort(
+          (a, b) => rank(a) - rank(b) || a.entry.id.localeCompare(b.entry.id),
+        );
         return HttpResponse.json({
           total: all.length,
           page,
