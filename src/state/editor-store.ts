@@ -168,16 +168,7 @@ export class EditorStore {
     this.#set({ phase: 'saving', error: undefined, notice: undefined });
     try {
       const saved = await this.client.update(managed.entry.id, fromDraft(managed.entry.id, draft), managed.etag);
-      this.#set({
-        phase: 'ready',
-        managed: saved,
-        draft: toDraft(saved.entry),
-        problems: {},
-        otherProblems: [],
-        conflict: false,
-        notice: 'saved',
-      });
-      this.#refreshHistory();
+      this.#settle(saved, 'saved');
       return true;
     } catch (error) {
       this.#failWrite(error);
@@ -192,16 +183,7 @@ export class EditorStore {
     this.#set({ phase: 'saving', error: undefined, notice: undefined });
     try {
       const managed = await this.client.get(id);
-      this.#set({
-        phase: 'ready',
-        managed,
-        draft: toDraft(managed.entry),
-        problems: {},
-        otherProblems: [],
-        conflict: false,
-        notice: 'reloaded',
-      });
-      this.#refreshHistory();
+      this.#settle(managed, 'reloaded');
     } catch (error) {
       this.#set({ phase: 'ready', error: codeOf(error) });
     }
@@ -220,22 +202,27 @@ export class EditorStore {
     return this.#act('restored', (id, etag) => this.client.restore(id, { revision, etag }));
   }
 
+  /** A write or reload answered: the form shows the server's entry, and the history follows it. */
+  #settle(managed: ManagedEntry, notice: Notice): void {
+    this.#set({
+      phase: 'ready',
+      managed,
+      draft: toDraft(managed.entry),
+      problems: {},
+      otherProblems: [],
+      conflict: false,
+      notice,
+    });
+    this.#refreshHistory();
+  }
+
   async #act(notice: Notice, run: (id: string, etag: string) => Promise<ManagedEntry>): Promise<boolean> {
     const { managed } = this.#state;
     if (!managed || this.#state.phase === 'saving') return false;
     this.#set({ phase: 'saving', error: undefined, notice: undefined });
     try {
       const saved = await run(managed.entry.id, managed.etag);
-      this.#set({
-        phase: 'ready',
-        managed: saved,
-        draft: toDraft(saved.entry),
-        problems: {},
-        otherProblems: [],
-        conflict: false,
-        notice,
-      });
-      this.#refreshHistory();
+      this.#settle(saved, notice);
       return true;
     } catch (error) {
       this.#failWrite(error);
