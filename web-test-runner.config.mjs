@@ -20,6 +20,20 @@ function serveMswWorker(context, next) {
   return next();
 }
 
+/**
+ * pluralize (the search's English singulars) ships as UMD, which Vite converts for the build; the
+ * test server hands it to the browser as a module with one default export.
+ */
+const umdAsModule = {
+  name: 'umd-as-module',
+  transform(context) {
+    if (!context.path.endsWith('/pluralize/pluralize.js')) return undefined;
+    return {
+      body: `const module = { exports: {} }; const exports = module.exports; const require = () => {};\n${context.body}\nexport default module.exports;`,
+    };
+  },
+};
+
 /** Debian's browsers: Chromium through Playwright, Firefox ESR through WebDriver BiDi. WSIS_BROWSERS picks them (default chromium; npm test runs both). */
 const launchers = {
   chromium: () =>
@@ -47,6 +61,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [serveMswWorker],
   plugins: [
+    umdAsModule,
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   browsers,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every bench in one run, printed as one table and written to bench/results.json.
- * Flags: --quick (fewer rounds and keys: a smoke run), --only sizes,memory,server,map,startup,typing,search,links,
+ * Flags: --quick (fewer rounds and keys: a smoke run), --only sizes,memory,server,map,startup,typing,search,links,relevance,
  * --build (rebuild dist/ first).
  * Every count is run in full; there is no time budget. Memory (heap, not time) runs from the start behind
  * the others at low priority; sizes, then the timed sections, run one after another. One Chromium serves
@@ -20,6 +20,7 @@ import { benchApi, database, databaseInChild, type ApiBenchRow } from './api.js'
 import { benchMap, type MapBenchResult } from './map.js';
 import { formatMemory, benchMemory, type MemoryRow } from './memory.js';
 import { formatLinksBench, runLinksBench, type LinksBenchFigures } from './links-sim.js';
+import { benchRelevance, formatRelevance, type RelevanceRow } from './relevance/measure.js';
 import { formatSearchBench, runSearchBench, type SearchBenchFigures } from './search.js';
 import { benchSizes, formatSizes, type SizesResult } from './sizes.js';
 import { benchStartup, formatStartup, writePages, type StartupFigures } from './startup.js';
@@ -29,7 +30,7 @@ import { API_SIZES, benchTyping, DEBOUNCE_MS, formatTyping, writeStaticData, typ
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** Run order; sizes and memory run side by side. */
-const SECTIONS = ['sizes', 'memory', 'server', 'map', 'startup', 'typing', 'search', 'links'] as const;
+const SECTIONS = ['sizes', 'memory', 'server', 'map', 'startup', 'typing', 'search', 'links', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /**
  * Not in the default run: the typing section already times static mode at 1k, 5k and 20k through the
@@ -127,12 +128,14 @@ interface Figures {
   memory?: MemoryRow[];
   search?: SearchBenchFigures;
   links?: LinksBenchFigures;
+  relevance?: RelevanceRow[];
 }
 const figures: Figures = {};
 const problems: Partial<Record<Section, string>> = {};
 
-const distDir = prepareDist();
-const distBuilt = statSync(join(distDir, 'wsis-stocktaking.js')).mtime;
+// The relevance section runs the engines in process: alone, it needs no build.
+const distDir = selected.some((s) => s !== 'relevance') ? prepareDist() : '';
+const distBuilt = distDir ? statSync(join(distDir, 'wsis-stocktaking.js')).mtime : undefined;
 const site = mkdtempSync(join(tmpdir(), 'wsis-bench-site-'));
 mkdirSync(site, { recursive: true });
 writePages(site);
@@ -213,6 +216,9 @@ async function runSection(section: Section): Promise<void> {
       case 'links':
         figures.links = await runLinksBench({ entries: quick ? 2000 : 20000, log });
         break;
+      case 'relevance':
+        figures.relevance = await benchRelevance();
+        break;
     }
   } catch (error) {
     problems[section] = `failed: ${(error as Error)?.stack ?? error}`;
@@ -246,7 +252,7 @@ if (memory) {
 }
 
 rmSync(site, { recursive: true, force: true });
-rmSync(distDir, { recursive: true, force: true });
+if (distDir) rmSync(distDir, { recursive: true, force: true });
 
 // ---- The table ----
 
@@ -264,7 +270,7 @@ const lines: string[] = [
     (memory && selected.length > 1
       ? `; memory ran behind the others at nice ${NICE}, ${memoryAfter} s after them`
       : ''),
-  `measured build: dist/wsis-stocktaking.js of ${distBuilt.toISOString()}`,
+  `measured build: ${distBuilt ? `dist/wsis-stocktaking.js of ${distBuilt.toISOString()}` : 'none (no section needs one)'}`,
 ];
 
 function section(title: string, key: Section, body: () => string[]) {
@@ -349,6 +355,9 @@ section('Static search engine (bench/search.ts: worker vs includes floor, no UI)
 
 section('Link checker (bench/links-sim.ts: simulated sites on 127.0.0.1)', 'links', () =>
   formatLinksBench(figures.links!),
+);
+section('Relevance (bench/relevance/: judged queries per language, both engines)', 'relevance', () =>
+  formatRelevance(figures.relevance!),
 );
 
 // ---- Goals ----

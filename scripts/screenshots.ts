@@ -1,9 +1,10 @@
 /**
  * Screenshots for docs/screenshots/, taken from the demo pages against the real server:
  * `npx tsx scripts/screenshots.ts` (builds and starts what `npm start` does, on a spare port).
+ * Words after it keep only the shots whose file names contain one of them (`… manage`).
  */
 import { spawn } from 'node:child_process';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 
 const port = Number(process.env.PORT ?? 8099);
@@ -49,7 +50,11 @@ async function settle(page: Page, map = false): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+const only = process.argv.slice(2);
+const wanted = (file: string) => !only.length || only.some((word) => file.includes(word));
+
 async function shoot(page: Page, url: string, file: string, setup?: (page: Page) => Promise<void>, map = false) {
+  if (!wanted(file)) return;
   await page.goto(`${base}${url}`);
   await setup?.(page);
   await settle(page, map);
@@ -71,6 +76,31 @@ const scrollToMap = async (page: Page) => {
   });
 };
 
+/**
+ * The manage page as the demo editor sees it after a save the server refused: the entry with the
+ * message beside its title. Nothing is stored, so the sample database stays as it was.
+ */
+async function shootManage(browser: Browser, lang: string, file: string): Promise<void> {
+  if (!wanted(file)) return;
+  // A page of its own: no session cookie from an earlier shot.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/manage?lang=${lang}`);
+  const demo = page.locator('wsis-manage .demo li').first();
+  await demo.waitFor();
+  const [name, password] = await demo.locator('code').allTextContents();
+  await page.locator('wsis-manage #account').fill(name);
+  await page.locator('wsis-manage #password').fill(password);
+  await page.locator('wsis-manage #password').press('Enter');
+  await page.locator('wsis-manage button.edit').first().click();
+  await page.locator('wsis-entry-editor #field-title').fill('');
+  await page.locator('wsis-entry-editor button.save').click();
+  await page.locator('wsis-entry-editor #problem-title').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `docs/screenshots/${file}` });
+  console.log(`docs/screenshots/${file}`);
+  await page.close();
+}
+
 try {
   await waitForServer();
   const browser = await launchChromium();
@@ -90,6 +120,8 @@ try {
   await shoot(wide, '/configurator.html', 'configurator.png');
   await shoot(wide, '/ungis.html', 'ungis.png');
   await shoot(wide, '/partner.html', 'partner.png');
+  await shootManage(browser, 'en', 'manage-en.png');
+  await shootManage(browser, 'ar', 'manage-ar.png');
   await wide.emulateMedia({ forcedColors: 'active' });
   await shoot(wide, '/index.html', 'forced-colors.png');
   await browser.close();

@@ -14,14 +14,18 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toQueryString, type SearchParams } from '../src/data/query.js';
 import { parseSearchParams, type ParamError } from '../src/data/evaluate.js';
-import { openReadOnly } from './db.js';
-import { SearchEngine } from './engine.js';
+import { AuthService, type SessionOptions } from './auth/service.js';
+import type { LimitOptions as SignInLimits } from './auth/limits.js';
+import { openWritable } from './db.js';
 import { clientErrorHandler, sendError } from './errors.js';
 import { pageHeaders, securityHeaders } from './headers.js';
 import { MAX_QUERY_STRING, checkLimits, parseQuery, type RawQuery } from './limits.js';
+import { LiveIndex } from './live.js';
 import { JobQueue } from './queue.js';
-import { ResponseCache, negotiate, type Representation } from './responses.js';
+import { negotiate, type Representation } from './responses.js';
 import { QUERY_SCHEMA } from './schema.js';
+import { etagOf } from './store/revisions.js';
+import { writeRoutes } from './write/routes.js';
 
 export interface StaticRoot {
   /** URL prefix ending in "/", e.g. "/dist/". */
@@ -39,11 +43,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Megabytes for in-memory caches of text matches and responses (default 64; 0 = none). */
   cacheMb?: number;
+  /** A read copy: serves the public reads only and follows the writer's changes by polling. */
+  replica?: boolean;
+  /** How often to look for changes made by other processes, in ms (default 250). */
+  pollMs?: number;
+  /** Sign-in limits and session lifetimes (defaults in server/auth). */
+  limits?: Partial<SignInLimits>;
+  session?: Partial<SessionOptions>;
+  /** Trust X-Forwarded-* from a proxy in front (for the client address and HTTPS). */
+  trustProxy?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
 const CACHE_CONTROL = 'public, max-age=60';
-/** The server only reads; OPTIONS is the CORS preflight. */
+/** Reads, and OPTIONS for the CORS preflight; other methods only where a write route takes them. */
 const METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** A contract parameter error, raised from query validation. */
@@ -62,13 +75,13 @@ function notModified(header: string | undefined, etag: string): boolean {
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {
-  const db = openReadOnly(options.dbPath);
+  // The writer opens (and if needed upgrades) the file before any reader looks at it.
+  const writer = options.replica ? undefined : openWritable(options.dbPath);
   const cacheBytes = (options.cacheMb ?? 64) * 2 ** 20;
-  const engine = new SearchEngine(db, { cacheBytes: cacheBytes * 0.75 });
-  const responses = new ResponseCache(cacheBytes * 0.25);
   const searches = new JobQueue();
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     // One line per request from the onResponse hook instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { querystringParser: parseQuery, maxParamLength: 1000 },
@@ -80,7 +93,16 @@ export function buildApp(options: AppOptions): FastifyInstance {
     },
     clientErrorHandler,
   });
-  app.addHook('onClose', async () => db.close());
+  const live = new LiveIndex(options.dbPath, {
+    cacheBytes,
+    pollMs: options.pollMs,
+    onSwap: (snapshot, ms) => app.log.info({ version: snapshot.version, ms: Math.round(ms) }, 'index swapped'),
+    onError: (err) => app.log.error({ err }, 'index rebuild failed; serving the previous data'),
+  });
+  app.addHook('onClose', async () => {
+    live.close();
+    writer?.close();
+  });
   // While stopping, answers close their connection, so no client queues a request on it.
   let closing = false;
   app.addHook('preClose', async () => {
@@ -88,7 +110,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   // Before the body is read: a request this server cannot serve costs nothing more.
   app.addHook('onRequest', async (request, reply) => {
-    if (!METHODS.has(request.method)) {
+    // A write route matched: its own hooks decide (server/write/routes.ts).
+    if (!METHODS.has(request.method) && !request.routeOptions.url) {
       reply.header('allow', 'GET, HEAD');
       return sendError(reply, 405, `${request.method} is not allowed; this server answers GET and HEAD`);
     }
@@ -118,7 +141,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
     reply.headers(securityHeaders(request.url.startsWith(API_PREFIX)));
     if (closing) reply.header('connection', 'close');
     // "If-None-Match: *" matches any current representation (RFC 9110 §13.1.2).
-    if (reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
+    // Reads only: on a write it would hide that the write happened.
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (read && reply.statusCode === 200 && request.headers['if-none-match']?.trim() === '*') {
       (payload as { destroy?: () => void } | null)?.destroy?.();
       reply.code(304).removeHeader('content-encoding').removeHeader('content-length');
       return null;
@@ -170,22 +195,35 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const params = request.query as SearchParams;
         const encoding = negotiate(request.headers['accept-encoding']);
         const key = toQueryString(params);
-        const answer = () => responses.get(key, encoding, () => engine.search(params));
+        // The snapshot is taken when the answer is computed: an older one may be closed by then.
+        const answer = () => {
+          const { engine, responses } = live.current;
+          return responses.get(key, encoding, () => engine.search(params));
+        };
         // Only computing waits its turn; a cached answer goes out at once.
-        return send(request, reply, responses.has(key) ? answer() : await searches.run(answer));
+        return send(request, reply, live.current.responses.has(key) ? answer() : await searches.run(answer));
       },
     );
 
     api.get<{ Params: { id: string } }>(`${API_PREFIX}/entries/:id`, async (request, reply) => {
-      const body = engine.entry(request.params.id);
-      return body === undefined
+      const found = live.current.engine.entry(request.params.id);
+      // The revision is the ETag that PUT /entries/{id} expects in If-Match.
+      return found === undefined
         ? sendError(reply, 404, `No entry with id ${JSON.stringify(request.params.id.slice(0, 64))}`)
-        : json(reply, body);
+        : json(reply.header('etag', etagOf(found.revision)), found.json);
     });
 
     api.get(`${API_PREFIX}/health`, async (_request, reply) =>
-      json(reply, JSON.stringify({ status: 'ok', entries: engine.size })),
+      json(reply, JSON.stringify({ status: 'ok', entries: live.current.engine.size })),
     );
+
+    if (writer)
+      await api.register(writeRoutes, {
+        apiBase: API_PREFIX,
+        db: writer,
+        auth: new AuthService(writer, options),
+        live,
+      });
   });
 
   let decorated = false;
@@ -201,6 +239,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       etag: true,
       lastModified: true,
       setHeaders: pageHeaders,
+      // Pages answer without ".html" too: /manage is demo/manage.html.
+      extensions: ['html'],
     });
     decorated = true;
   }

@@ -22,7 +22,7 @@ export type ColumnName = FacetName | 'prize' | 'link';
 
 const PRIZE_VALUES = [...PRIZE_STATUSES, 'any'];
 /** Beyond this many distinct values a column is scanned instead of indexed by value. */
-const MAX_POSTINGS = 1000;
+export const MAX_POSTINGS = 1000;
 
 export interface Columns {
   size: number;
@@ -62,11 +62,18 @@ function order(entries: readonly Entry[], sort: 'newest' | 'oldest' | 'title'): 
   return Int32Array.from(entries.keys()).sort((a, b) => cmp(entries[a], entries[b]));
 }
 
+export const COLUMN_NAMES: readonly ColumnName[] = [...FACET_NAMES, 'prize', 'link'];
+
+/** The values an entry has in a column; shared with the incremental update (server/incremental.ts). */
+export function columnValues(entry: Entry, name: ColumnName): string[] {
+  if (name === 'prize') return PRIZE_VALUES.filter((v) => matchesFilter(entry, 'prize', [v]));
+  if (name === 'link') return entry.link ? [entry.link.status] : [];
+  return facetValues(entry, name);
+}
+
 export function buildColumns(entries: readonly Entry[]): Columns {
   const columns = {} as Record<ColumnName, Column>;
-  for (const name of FACET_NAMES) columns[name] = column(entries, (e) => facetValues(e, name));
-  columns.prize = column(entries, (e) => PRIZE_VALUES.filter((v) => matchesFilter(e, 'prize', [v])));
-  columns.link = column(entries, (e) => (e.link ? [e.link.status] : []));
+  for (const name of COLUMN_NAMES) columns[name] = column(entries, (e) => columnValues(e, name));
   return {
     size: entries.length,
     columns,

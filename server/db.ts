@@ -1,14 +1,24 @@
-/** The database file: schema, atomic building and opening for reads. */
+/** The database file: schema, atomic building, and opening for reads or for the one writer. */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import { compareEntries } from '../src/data/evaluate.js';
+import { indexTerms } from '../src/data/text/tokenize.js';
+import { SYSTEM_ACCOUNT, upgradeToWritable } from './store/schema.js';
 
-export const SCHEMA_VERSION = '1';
+/**
+ * 2: the FTS5 table holds the shared tokenizer's terms, not the raw text.
+ * 3: adds accounts and the revision log (server/store/schema.ts); a 2 is upgraded in place.
+ */
+export const SCHEMA_VERSION = '3';
+/** The search tables alone, as the build writes them before the upgrade. */
+const SEARCH_SCHEMA = '2';
 
-// Column order fixes the bm25 weights below: title, organization, description.
+// Column order fixes the bm25 weights below: title, organization, description. The columns hold the
+// shared tokenizer's terms (src/data/text/tokenize.ts) separated by spaces, so unicode61 only splits
+// at spaces: it would keep a run of Chinese as one token. Marks stay inside tokens (Thai vowels).
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   -- meta is the entry without its description: all a server loads into memory at start.
@@ -16,7 +26,7 @@ const SCHEMA = `
   CREATE VIRTUAL TABLE fts USING fts5(
     title, organization, description,
     content = '',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
   );
   CREATE VIRTUAL TABLE fts_vocab USING fts5vocab(fts, 'row');
 `;
@@ -30,6 +40,7 @@ type SortKey = Pick<Entry, 'id' | 'startYear' | 'updated'> & { seq: number };
  * Builds a database file from entries added one at a time, holding only their sort keys in memory:
  * the entries wait in a staging file until `commit` writes them in order to a new file next to
  * `dbPath` and renames it into place. Readers and failed builds never see a half-written database.
+ * Each entry gets an `import` revision by `account`.
  */
 export class DatabaseBuilder {
   readonly #dbPath: string;
@@ -39,7 +50,10 @@ export class DatabaseBuilder {
   readonly #keys: SortKey[] = [];
   #done = false;
 
-  constructor(dbPath: string) {
+  constructor(
+    dbPath: string,
+    private readonly account = SYSTEM_ACCOUNT,
+  ) {
     this.#dbPath = dbPath;
     mkdirSync(dirname(dbPath), { recursive: true });
     this.#tmp = join(dirname(dbPath), `.${basename(dbPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -60,6 +74,12 @@ export class DatabaseBuilder {
     this.#keys.push({ seq, id: entry.id, startYear: entry.startYear, updated: entry.updated });
   }
 
+  /** The staged entries in the order they were added, for an import into an existing database. */
+  *entries(): Generator<Entry> {
+    for (const json of this.#staging.prepare('SELECT json FROM staged ORDER BY seq').pluck().iterate())
+      yield JSON.parse(json as string) as Entry;
+  }
+
   /** Writes the database and renames it over `dbPath`. */
   commit(): void {
     this.#staging.exec('COMMIT');
@@ -70,7 +90,7 @@ export class DatabaseBuilder {
         db.exec(SCHEMA);
         const staged = this.#staging.prepare('SELECT json FROM staged WHERE seq = ?').pluck();
         const putEntry = db.prepare('INSERT INTO entries (rowid, id, json, meta) VALUES (?, ?, ?, ?)');
-        const putText = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+        const putText = textWriter(db);
         const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         // Rowids follow the newest order, so rowid breaks relevance ties the same way.
         const newest = compareEntries('newest') as unknown as (a: SortKey, b: SortKey) => number;
@@ -80,11 +100,12 @@ export class DatabaseBuilder {
             const json = staged.get(seq) as string;
             const e = JSON.parse(json) as Entry;
             putEntry.run(i + 1, e.id, json, JSON.stringify({ ...e, description: '' }));
-            putText.run(i + 1, e.title, e.organization, e.description);
+            putText(i + 1, e);
           });
-          putMeta.run('schema_version', SCHEMA_VERSION);
+          putMeta.run('schema_version', SEARCH_SCHEMA);
           putMeta.run('entries', String(this.#keys.length));
         })();
+        upgradeToWritable(db, this.account);
         db.exec(`INSERT INTO fts (fts) VALUES ('optimize')`);
         db.pragma('journal_mode = DELETE');
       } finally {
@@ -107,8 +128,8 @@ export class DatabaseBuilder {
 }
 
 /** Writes entries to a new database at `dbPath` (see DatabaseBuilder). */
-export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
-  const builder = new DatabaseBuilder(dbPath);
+export function writeDatabase(entries: readonly Entry[], dbPath: string, account = SYSTEM_ACCOUNT): void {
+  const builder = new DatabaseBuilder(dbPath, account);
   try {
     for (const entry of entries) builder.add(entry);
     builder.commit();
@@ -117,21 +138,50 @@ export function writeDatabase(entries: readonly Entry[], dbPath: string): void {
   }
 }
 
-/** Opens a database for serving; it is never written to. */
-export function openReadOnly(dbPath: string): Database.Database {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  let version: string | undefined;
+/** Writes one entry's index terms into the FTS5 table under `rowid`. */
+/** A field as the FTS5 table holds it: the shared tokenizer's terms, space-separated. */
+export const ftsText = (text: string): string => indexTerms(text).join(' ');
+
+export function textWriter(db: Database.Database): (rowid: number, entry: Entry) => void {
+  const put = db.prepare('INSERT INTO fts (rowid, title, organization, description) VALUES (?, ?, ?, ?)');
+  const terms = ftsText;
+  return (rowid, e) => put.run(rowid, terms(e.title), terms(e.organization), terms(e.description));
+}
+
+function schemaVersion(db: Database.Database): string | undefined {
   try {
-    version = (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
+    return (db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined)
       ?.value;
   } catch {
-    // Not one of ours (or not SQLite at all): reported below.
+    return undefined; // Not one of ours (or not SQLite at all).
   }
-  if (version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(
-      `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
-    );
-  }
+}
+
+function notOurs(db: Database.Database, dbPath: string): Error {
+  db.close();
+  return new Error(
+    `${dbPath} is not a stocktaking database (schema ${SCHEMA_VERSION}); rebuild it with npm run import`,
+  );
+}
+
+/** Opens a database for serving reads; this connection never writes. */
+export function openReadOnly(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  if (schemaVersion(db) !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  return db;
+}
+
+/**
+ * Opens the database for the one writing process: WAL, so readers keep reading while it
+ * writes, and a schema-2 file is upgraded in place (its entries become `import` revisions).
+ */
+export function openWritable(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { fileMustExist: true });
+  const version = schemaVersion(db);
+  if (version !== SEARCH_SCHEMA && version !== SCHEMA_VERSION) throw notOurs(db, dbPath);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  if (version === SEARCH_SCHEMA) upgradeToWritable(db);
   return db;
 }

@@ -12,7 +12,8 @@ import {
 } from '../src/data/query.js';
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
-import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
+import { applyChanges, changedRows, type EngineData } from './incremental.js';
+import { loadEntryLinks, setLink, withLink, type EntryLink } from './links/public.js';
 import { Lru, stringBytes } from './lru.js';
 import { TextSearch, type TextPlan } from './text.js';
 
@@ -25,6 +26,11 @@ interface TextHit {
 export interface EngineOptions {
   /** Bytes for cached text matches (ranking a broad word costs far more than filtering). */
   cacheBytes?: number;
+  /**
+   * The engine of an earlier state of the same database and its data version: only rows
+   * changed since are loaded, and its typo vocabulary is kept (server/live.ts refreshes it).
+   */
+  previous?: { engine: SearchEngine; version: number; keepVocabulary: boolean };
 }
 
 export class SearchEngine {
@@ -32,46 +38,43 @@ export class SearchEngine {
   private readonly data: Columns;
   private readonly positionOf: Int32Array;
   private readonly rowidOf: Int32Array;
-  private readonly text: TextSearch;
+  readonly text: TextSearch;
+  /** What a later engine builds on. */
+  readonly loaded: EngineData;
   private readonly jsonByRowid: Database.Statement<[number], string>;
-  private readonly jsonById: Database.Statement<[string], string>;
+  private readonly byId: Database.Statement<[string], { json: string; revision: number }>;
   private readonly hits: Lru<string, TextHit>;
-  /** Link check results, read once like the rest: a new check shows after a restart. */
+  /** Link check results, read with each snapshot: a new check shows at the next data change or restart. */
   private readonly links: Map<string, EntryLink>;
   private readonly ids: string[];
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
-    const rows = db.prepare('SELECT rowid, meta FROM entries ORDER BY rowid').raw();
-    const entries: Entry[] = [];
-    const rowids: number[] = [];
-    for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
-      rowids.push(rowid);
-      entries.push(JSON.parse(json) as Entry);
-    }
+    const previous = options.previous;
+    // Link results live in their own table; every snapshot reads them afresh.
     this.links = loadEntryLinks(db);
-    for (const entry of entries) {
-      const link = this.links.get(entry.id);
-      if (link) entry.link = link;
-    }
-    this.ids = entries.map((e) => e.id);
-    this.size = entries.length;
-    this.rowidOf = Int32Array.from(rowids);
+    this.loaded = previous
+      ? applyChanges(previous.engine.loaded, changedRows(db, previous.version), this.links)
+      : load(db, this.links);
+    const rowids = this.loaded.rowids;
+    this.ids = this.loaded.entries.map((e) => e.id);
+    this.size = rowids.length;
+    this.rowidOf = rowids;
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
     rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
-    this.data = buildColumns(entries);
-    this.text = new TextSearch(db);
+    this.data = this.loaded.columns;
+    this.text = new TextSearch(db, previous?.keepVocabulary ? previous.engine.text : undefined);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
-    this.jsonById = db.prepare('SELECT json FROM entries WHERE id = ?').pluck() as never;
+    this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
     this.hits = new Lru(
       options.cacheBytes ?? 48 * 2 ** 20,
       (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
     );
   }
 
-  /** The entry's JSON text, or undefined. */
-  entry(id: string): string | undefined {
-    const json = this.jsonById.get(id);
-    return json === undefined ? undefined : withLink(json, this.links.get(id));
+  /** The entry's JSON text (with its link check) and latest revision, or undefined (unknown or archived). */
+  entry(id: string): { json: string; revision: number } | undefined {
+    const found = this.byId.get(id);
+    return found && { json: withLink(found.json, this.links.get(id)), revision: found.revision };
   }
 
   /** The response body of `GET /entries` as JSON text. */
@@ -113,14 +116,16 @@ export class SearchEngine {
   }
 
   private textHit(plan: TextPlan, ranked: boolean): TextHit {
-    let hit = this.hits.get(plan.match);
+    // The phrase tier depends on word order, which the match does not.
+    const key = `${plan.match}\u0000${plan.tiers.phrase ?? ''}`;
+    let hit = this.hits.get(key);
     if (!hit || (ranked && !hit.ranked)) {
-      const rowids = this.text.rowids(plan.match, ranked);
+      const rowids = this.text.rowids(plan, ranked);
       const bits = empty(this.size);
       const positions = new Int32Array(rowids.length);
       rowids.forEach((rowid, k) => set(bits, (positions[k] = this.positionOf[rowid])));
       hit = { bits, ranked: ranked ? positions : undefined };
-      this.hits.set(plan.match, hit);
+      this.hits.set(key, hit);
     }
     return hit;
   }
@@ -161,11 +166,27 @@ export class SearchEngine {
       tally(baseFor(name), col).forEach((n, code) => n && pairs.push([col.labels[code], n]));
       if (name === 'organization') {
         pairs = pairs.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, ORGANIZATION_FACET_LIMIT);
+      } else {
+        // Code order depends on how the columns grew; key order must depend on the data only.
+        pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       }
       facets[name] = Object.fromEntries(pairs);
     }
     return facets;
   }
+}
+
+/** Every searchable entry. Archived entries are kept in the table but never searched or served. */
+function load(db: Database.Database, links: ReadonlyMap<string, EntryLink>): EngineData {
+  const rows = db.prepare('SELECT rowid, meta FROM entries WHERE archived = 0 ORDER BY rowid').raw();
+  const entries: Entry[] = [];
+  const rowids: number[] = [];
+  for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
+    rowids.push(rowid);
+    const entry = JSON.parse(json) as Entry;
+    entries.push(setLink(entry, links.get(entry.id)));
+  }
+  return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries) };
 }
 
 /** Value counts of one column over the entries in `bits`, by whichever way is cheaper. */

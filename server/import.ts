@@ -1,7 +1,9 @@
 /**
- * Imports entries from JSON, NDJSON or CSV into a fresh database file, reading the file as a stream.
- * CLI: npm run import -- FILE.json|FILE.ndjson|FILE.csv [--db PATH] [--dry-run]
+ * Imports entries from JSON, NDJSON or CSV, reading the file as a stream: into a fresh database file,
+ * or as revisions into an existing one.
+ * CLI: npm run import -- FILE.json|FILE.ndjson|FILE.csv [--db PATH] [--dry-run] [--as ACCOUNT]
  */
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +15,8 @@ import { prepare, type Mapping } from './import/prepare.js';
 import { detectFormat, readRecords, type Format } from './import/records.js';
 import { formatReport } from './import/report.js';
 import { readText } from './import/text-stream.js';
+import { importRevisions } from './store/import-hook.js';
+import { SYSTEM_ACCOUNT } from './store/schema.js';
 
 export { FormatError };
 
@@ -43,17 +47,19 @@ export interface ImportResult {
   warnings: Warning[];
   /** Each distinct rewrite, with how many imported records it applied to. */
   mappings: (Mapping & { count: number })[];
-  /** Whether the database was replaced. */
+  /** Whether the database was written (replaced, or revised in place). */
   written: boolean;
 }
 
 export interface ImportOptions {
   /** Validate and report only; the database is not touched. */
   dryRun?: boolean;
+  /** The account the revisions are recorded for (default `system`); it must exist in an existing database. */
+  account?: string;
 }
 
 /**
- * Validates every record and replaces the database with the good ones. Nothing is written when no
+ * Validates every record and saves the good ones (see `writeImport`). Nothing is written when no
  * record is usable, on a dry run, or when the file as a whole is unusable (FormatError is thrown then).
  */
 export async function importFile(path: string, dbPath: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -64,7 +70,8 @@ export async function importFile(path: string, dbPath: string, options: ImportOp
   }
   const format = await detectFormat(path);
   const text = readText(path);
-  const staged = options.dryRun ? undefined : new DatabaseBuilder(dbPath);
+  const account = options.account ?? SYSTEM_ACCOUNT;
+  const staged = options.dryRun ? undefined : new DatabaseBuilder(dbPath, account);
   const result: ImportResult = {
     format,
     read: 0,
@@ -112,7 +119,7 @@ export async function importFile(path: string, dbPath: string, options: ImportOp
     result.warnings = text.invalidLines.map((line) => ({ line, message: 'invalid UTF-8 bytes, kept as U+FFFD' }));
     result.mappings = [...mappings.values()];
     if (staged && result.imported) {
-      writeImport(staged);
+      writeImport(staged, dbPath, account);
       result.written = true;
     }
     return result;
@@ -122,20 +129,22 @@ export async function importFile(path: string, dbPath: string, options: ImportOp
 }
 
 /**
- * The one place an import changes the database: the staged entries replace it as a whole.
- * Anything an import must record alongside (who ran it, as what revision) belongs here.
+ * The one place an import changes the database. A new file is built whole (each entry an `import`
+ * revision by `account`); an existing database keeps its accounts and history, and each entry goes
+ * through the revision log like any other write (server/store/import-hook.ts).
  */
-function writeImport(staged: DatabaseBuilder): void {
-  staged.commit();
+function writeImport(staged: DatabaseBuilder, dbPath: string, account: string): void {
+  if (existsSync(dbPath)) importRevisions(staged.entries(), dbPath, account);
+  else staged.commit();
 }
 
-const USAGE = 'usage: npm run import -- FILE.json|FILE.ndjson|FILE.csv [--db PATH] [--dry-run]';
+const USAGE = 'usage: npm run import -- FILE.json|FILE.ndjson|FILE.csv [--db PATH] [--dry-run] [--as ACCOUNT]';
 
 async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' } },
       allowPositionals: true,
     });
   } catch (err) {
@@ -151,7 +160,7 @@ async function main(): Promise<number> {
   const dryRun = values['dry-run'] ?? false;
   const dbPath = resolve(values.db ?? process.env.WSIS_DB ?? DEFAULT_DB);
   try {
-    const result = await importFile(file, dbPath, { dryRun });
+    const result = await importFile(file, dbPath, { dryRun, account: values.as });
     const { out, err } = formatReport(result, { file, dbPath, dryRun });
     if (err) console.error(err);
     console.log(out);

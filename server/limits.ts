@@ -36,7 +36,9 @@ export function checkLimits(raw: RawQuery): ParamError | undefined {
     // NFKC can turn one character into several ("㎑" → "kHz"), so measure what is searched.
     if (q.normalize('NFKC').length > MAX_QUERY_LENGTH)
       return invalid('q', `q must be at most ${MAX_QUERY_LENGTH} characters after Unicode (NFKC) normalization`);
-    if (tokenize(q).length > MAX_TERMS) return invalid('q', `q may hold at most ${MAX_TERMS} search words`);
+    // Repeated words cost nothing more, so only distinct ones count.
+    if (new Set(tokenize(q)).size > MAX_TERMS)
+      return invalid('q', `q may hold at most ${MAX_TERMS} different search words`);
   }
   for (const key of FILTER_KEYS) {
     const value = raw[key];

@@ -1,4 +1,4 @@
-/** A least-recently-used map bounded by total weight; the data is read-only, so entries never go stale. */
+/** A least-recently-used map bounded by total weight. Each belongs to one data snapshot (server/live.ts), so entries never go stale. */
 export class Lru<K, V> {
   private readonly map = new Map<K, { value: V; weight: number }>();
   private total = 0;

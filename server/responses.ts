@@ -1,6 +1,7 @@
 /**
- * Ready-to-send API bodies: compressed and tagged once per distinct search, since the data
- * never changes while a server runs. Compression here is the bulk of a cached request's cost.
+ * Ready-to-send API bodies: compressed and tagged once per distinct search. One cache belongs to
+ * one data snapshot (server/live.ts), so a write never meets a stale body. Compression here is
+ * the bulk of a cached request's cost.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

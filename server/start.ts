@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds what is missing, then serves the API, the widget build and the demo
  * on one port. Flags: --port (PORT), --host (HOST), --db (WSIS_DB), --sample, --no-build,
- * --log-level (LOG_LEVEL). Stops cleanly on SIGTERM and SIGINT.
+ * --log-level (LOG_LEVEL), --replica (WSIS_REPLICA=1), --poll-ms (WSIS_POLL_MS),
+ * --trust-proxy (TRUST_PROXY=1). Stops cleanly on SIGTERM and SIGINT.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { writeDatabase } from './db.js';
+import { openReadOnly, openWritable, writeDatabase } from './db.js';
+import { demoBanner, seedDemo } from './demo.js';
 import { DEFAULT_DB } from './import.js';
 
 /** Longest wait for requests in flight once asked to stop. */
@@ -24,6 +26,9 @@ const { values } = parseArgs({
     sample: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+    replica: { type: 'boolean', default: process.env.WSIS_REPLICA === '1' },
+    'poll-ms': { type: 'string', default: process.env.WSIS_POLL_MS ?? '250' },
+    'trust-proxy': { type: 'boolean', default: process.env.TRUST_PROXY === '1' },
   },
 });
 
@@ -58,6 +63,9 @@ if (!existsSync(dbPath)) {
   const { generateEntries } = await import('../scripts/sample/generate.js');
   console.log(`Creating a sample database with 20000 entries at ${dbPath} ...`);
   writeDatabase(generateEntries(20000, 1), dbPath);
+  const db = openWritable(dbPath);
+  await seedDemo(db);
+  db.close();
 }
 
 let app: ReturnType<typeof buildApp>;
@@ -65,6 +73,9 @@ try {
   app = buildApp({
     dbPath,
     logger: { level: values['log-level'] },
+    replica: values.replica,
+    pollMs: Number(values['poll-ms']),
+    trustProxy: values['trust-proxy'],
     staticRoots: [
       // The npm package build (esm/) and source maps are not part of the demo site.
       { prefix: '/dist/', root: join(root, 'dist'), hidden: /^\/esm\/|\.map$/ },
@@ -102,4 +113,11 @@ if (process.env.npm_lifecycle_event) {
 const address = await app.listen({ port, host: values.host });
 const shown = new URL(address);
 if (shown.hostname === '127.0.0.1') shown.hostname = 'localhost';
-console.log(`WSIS Stocktaking server: ${shown.href} (API ${shown.href}api/v1/entries, pid ${process.pid})`);
+console.log(
+  `WSIS Stocktaking server${values.replica ? ' (read copy)' : ''}: ${shown.href} (API ${shown.href}api/v1/entries, pid ${process.pid})`,
+);
+const check = openReadOnly(dbPath);
+const banner = demoBanner(check);
+for (const line of banner) console.log(line);
+if (banner.length && !values.replica) console.log(`  sign in at ${shown.href}manage`);
+check.close();

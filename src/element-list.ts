@@ -22,6 +22,9 @@ export const ELEMENTS = {
   'wsis-entry-detail': 'ready',
   'wsis-country-map': 'visible',
   'wsis-export': 'ready',
+  // The manage page's elements: a search page never has them, so never loads their code.
+  'wsis-manage': 'ready',
+  'wsis-entry-editor': 'ready',
 } as const satisfies Record<`wsis-${string}`, LoadWhen>;
 
 export type ElementTag = keyof typeof ELEMENTS;

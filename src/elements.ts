@@ -13,6 +13,8 @@ export const LOADERS: Record<LazyTag, () => Promise<unknown>> = {
   'wsis-entry-detail': () => import('./components/entry-detail/define.js'),
   'wsis-country-map': () => import('./components/country-map/define.js'),
   'wsis-export': () => import('./components/export/define.js'),
+  'wsis-manage': () => import('./components/manage/define.js'),
+  'wsis-entry-editor': () => import('./components/entry-editor/define.js'),
 };
 
 for (const [tag, when] of Object.entries(ELEMENTS)) {

@@ -13,6 +13,8 @@ export { WsisFacetFilter } from './components/facet-filter/define.js';
 export { WsisFilterChips } from './components/filter-chips/define.js';
 export { WsisCountryMap } from './components/country-map/define.js';
 export { WsisExport } from './components/export/define.js';
+export { WsisManage } from './components/manage/define.js';
+export { WsisEntryEditor } from './components/entry-editor/define.js';
 export { ELEMENTS, type ElementTag } from './element-list.js';
 
 export { SearchStore, type StoreOptions, type StoreSnapshot } from './state/search-store.js';
@@ -24,6 +26,7 @@ export { ApiSource, type ApiSourceOptions } from './data/api-source.js';
 export { StaticSource, type StaticSourceOptions } from './data/static/static-source.js';
 export { SourceError, type DataSource, type SourceErrorCode, type SourceResponse } from './data/source.js';
 export { isHttpUrl, validateEntry, type Entry } from './data/entry.js';
+export { WriteClient, WriteError } from './data/write-client.js';
 export type {
   Correction,
   Facets,

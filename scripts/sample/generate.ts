@@ -28,6 +28,7 @@ import {
   slugOf,
   withArticle,
 } from './orgs.js';
+import { localTextAt } from './multilingual.js';
 import { hashKey, Rng, Weighted } from './prng.js';
 import {
   GENERIC_SENTENCES,
@@ -532,14 +533,17 @@ export function generateEntry(index: number, seed: number): Entry {
   const place = countries.length === 0 ? rng.pick(INTERNATIONAL_PLACES) : joinList(countries.map(countryRef));
   const description = makeDescription({ rng, subject, beneficiaries, place, organization, timeline }, topic, secondary);
 
+  // Some entries are written in another UN language; the draws above still run, so others stay the same.
+  const local = localTextAt(index);
+
   const website = rng.chance(0.7) ? `https://${slugOf(organization)}.example.org/projects/${id}` : undefined;
   const prize = pickPrize(rng, timeline);
 
   // Key order follows EntrySchema; optional keys are left out rather than set to undefined.
   return {
     id,
-    title,
-    description,
+    title: local?.title ?? title,
+    description: local?.description ?? description,
     organization,
     entityType,
     countries: [...countries].sort(),

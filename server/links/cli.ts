@@ -1,5 +1,5 @@
 /**
- * npm run check-links -- [--db PATH] [--concurrency N] [--only-older-than 30d] [--fresh]
+ * npm run check-links -- [--db PATH] [--concurrency N] [--only-older-than 30d] [--fresh] [--as ACCOUNT]
  * npm run check-links -- --report [--db PATH] [--csv FILE] [--top N]
  * Ctrl-C (or SIGTERM) stops sending requests, lets the checks under way finish and stores them; the next
  * run continues from there.
@@ -10,11 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DB } from '../import.js';
 import { LINK_STATUSES } from './classify.js';
+import { findAccount } from '../store/accounts.js';
 import { buildReport, formatReport } from './report.js';
 import { checkLinks, type Progress } from './run.js';
 import { openLinkStore } from './store.js';
 
-const USAGE = `usage: npm run check-links -- [--db PATH] [--concurrency N] [--only-older-than 30d] [--fresh]
+const USAGE = `usage: npm run check-links -- [--db PATH] [--concurrency N] [--only-older-than 30d] [--fresh] [--as ACCOUNT]
        npm run check-links -- --report [--db PATH] [--csv FILE] [--top N]`;
 
 /** "30d", "12h", "90m", "2w" → milliseconds. */
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string' },
       'only-older-than': { type: 'string' },
       fresh: { type: 'boolean', default: false },
+      as: { type: 'string' },
       report: { type: 'boolean', default: false },
       csv: { type: 'string' },
       top: { type: 'string' },
@@ -71,6 +73,15 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  if (values.as !== undefined) {
+    // Like the importer's --as: changed results are revisions by an existing account.
+    const db = openLinkStore(dbPath);
+    try {
+      if (!findAccount(db, values.as)) throw new Error(`No account ${values.as}`);
+    } finally {
+      db.close();
+    }
+  }
   const concurrency = values.concurrency ? positiveInt('concurrency', values.concurrency, 1000) : undefined;
   const olderThanMs = values['only-older-than'] ? parseAge(values['only-older-than']) : 0;
   const stop = new AbortController();
@@ -87,6 +98,7 @@ async function main(): Promise<number> {
     probe: concurrency ? { concurrency } : {},
     olderThanMs,
     fresh: values.fresh,
+    account: values.as,
     signal: stop.signal,
     onProgress: (p) => console.error(line(p)),
   });

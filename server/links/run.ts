@@ -11,6 +11,7 @@ import {
   dueLinks,
   finishRun,
   openLinkStore,
+  LINK_CHECKER_ACCOUNT,
   recordChecks,
   startRun,
   type CheckRecord,
@@ -51,6 +52,8 @@ export interface CheckOptions {
   flushEveryMs?: number;
   batchSize?: number;
   now?: () => Date;
+  /** The author of the revisions for changed results (default: the checker's own name). */
+  account?: string;
 }
 
 export interface RunSummary {
@@ -79,7 +82,7 @@ export async function checkLinks(options: CheckOptions): Promise<RunSummary> {
     const total = before + due.length;
     const counts = zeroCounts();
     let checked = 0;
-    const batch = new Batch(db, run, options.batchSize ?? 200, options.flushEveryMs ?? 500);
+    const batch = new Batch(db, run, options.batchSize ?? 200, options.flushEveryMs ?? 500, options.account);
     const progress = (): Progress => {
       const rate = checked / Math.max(0.001, (Date.now() - t0) / 1000);
       return {
@@ -165,6 +168,7 @@ class Batch {
     private readonly run: Run,
     private readonly size: number,
     everyMs: number,
+    private readonly account = LINK_CHECKER_ACCOUNT,
   ) {
     this.timer = setInterval(() => this.flush(), everyMs);
   }
@@ -176,7 +180,7 @@ class Batch {
 
   flush(): void {
     if (!this.records.length) return;
-    recordChecks(this.db, this.run, this.records);
+    recordChecks(this.db, this.run, this.records, this.account);
     this.records = [];
   }
 

@@ -1,10 +1,16 @@
 /**
  * Link results beside the entries, in the same SQLite file, and the runs that produced them.
- * The entries table is never written here: an import replaces the file, and the checker only adds its tables.
+ * Entries change only through applyRevision (recordChecks), for results that change what an entry shows.
  */
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../db.js';
+import type { Entry } from '../../src/data/entry.js';
+import { applyRevision } from '../store/revisions.js';
 import type { LinkStatus, Verdict } from './classify.js';
+import { shownLink } from './public.js';
+
+/** The author of the revisions the checker records, when no `--as ACCOUNT` is given. */
+export const LINK_CHECKER_ACCOUNT = 'link-checker';
 
 export const LINKS_SCHEMA = `
   -- One row per entry whose website was checked; id is the entry's id, url the website as checked.
@@ -121,21 +127,45 @@ export function checkedInRun(db: Database.Database, run: Run): number {
 }
 
 /**
- * The one place results are written, one transaction per batch. On a server that accepts writes this body
- * becomes a call to its single update path, once per record and inside one transaction per batch: the
- * entry id, the checker as author, and the change `{ link: { status, code, finalUrl, proposedUrl, checked,
- * failures, detail } }`, so each result gets a revision and an audit line. The links table then stays the
- * current value that path keeps (dueLinks and the report read it), and link_runs stays the checker's own.
+ * The one place results are written, one transaction per batch. The links table keeps every result (dueLinks
+ * and the report read it). A result that changes what the entry shows (its status, or the proposed URL of a
+ * redirect) is also a revision by `account` through applyRevision, the single update path: it gets an audit
+ * line, and the data version moves so running servers show it. A re-check with the same outcome writes no
+ * revision, nor does a first result of "ok" (an unchecked website was already shown as working): a monthly
+ * run over 20,000 websites adds history only where something happened.
  */
-export function recordChecks(db: Database.Database, run: Run, records: readonly CheckRecord[]): void {
+export function recordChecks(
+  db: Database.Database,
+  run: Run,
+  records: readonly CheckRecord[],
+  account = LINK_CHECKER_ACCOUNT,
+): void {
   const put = db.prepare(
     `INSERT OR REPLACE INTO links (id, url, status, code, final_url, proposed_url, checked, failures, detail, run)
      VALUES (@id, @url, @status, @code, @finalUrl, @proposedUrl, @checked, @failures, @detail, @run)`,
   );
+  const shown = db.prepare<[string], { status: LinkStatus; proposedUrl: string | null; current: number }>(
+    `SELECT l.status, l.proposed_url AS proposedUrl, l.url = json_extract(e.meta, '$.website') AS current
+     FROM links l JOIN entries e ON e.id = l.id WHERE l.id = ?`,
+  );
+  const entryOf = db.prepare<[string], string>('SELECT json FROM entries WHERE id = ?').pluck();
+  const website = db
+    .prepare<[string], string | null>(`SELECT json_extract(meta, '$.website') FROM entries WHERE id = ?`)
+    .pluck();
   db.transaction(() => {
     for (const { id, url, verdict, checked } of records) {
       const { status, code, finalUrl, proposedUrl, failures, detail } = verdict;
+      const before = shown.get(id);
       put.run({ id, url, status, code, finalUrl, proposedUrl, checked, failures, detail, run: run.id });
+      // A result for a website the entry no longer has changes nothing it shows.
+      if (website.get(id) !== url) continue;
+      const was = before?.current ? before : { status: 'ok' as LinkStatus, proposedUrl: null };
+      const proposed = (s: LinkStatus, p: string | null) => (s === 'redirected' ? p : null);
+      if (was.status === status && proposed(was.status, was.proposedUrl) === proposed(status, proposedUrl)) continue;
+      const json = entryOf.get(id);
+      if (json === undefined) continue;
+      const entry = { ...(JSON.parse(json) as Entry), link: shownLink(status, checked, proposedUrl) };
+      applyRevision(db, account, id, { action: 'update', entry }, { at: new Date(checked) });
     }
   })();
 }

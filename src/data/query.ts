@@ -5,6 +5,9 @@
  */
 import type { Entry } from './entry.js';
 import { FILTER_KEYS, INTERNATIONAL, isC7 } from './vocabulary.js';
+import { plainWords } from './text/words.js';
+
+export { STOP_WORDS } from './text/words.js';
 
 export { FILTER_KEYS };
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -112,19 +115,7 @@ export function facetValues(entry: Entry, facet: FacetName): string[] {
   }
 }
 
-/** Words too common to search on; shared so every engine drops the same ones. */
-export const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in into is it its of on or that the their this to was were with'.split(
-    ' ',
-  ),
-);
-
-/** Splits free text into search terms: NFKC, then lower-case ("㎾" → "kw"), letter/digit runs, no stop words, no one-letter tokens. */
+/** The searchable words of free text (src/data/text/words.ts): normalized, no stop words. */
 export function tokenize(text: string): string[] {
-  const words =
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+  return plainWords(text).map((w) => w.text);
 }

@@ -25,6 +25,15 @@ export function fold(term: string): string {
     : term;
 }
 
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Han', 'Hiragana', 'Katakana', 'Hangul'].map(
+  (name) => new RegExp(`^\\p{Script=${name}}`, 'u'),
+);
+
+/** The writing system of a word's first character (-1: another one), so a correction never changes it. */
+export function scriptOf(word: string): number {
+  return SCRIPTS.findIndex((re) => re.test(word));
+}
+
 // Reused rows: a lookup may compare thousands of words.
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
@@ -68,18 +77,23 @@ export class Vocabulary {
     }
   }
 
-  /** Up to `limit` nearest words to `word` once folded: fewest edits, then most documents, then alphabetical. */
+  /**
+   * Up to `limit` nearest words to `word` once folded, in the same script (a Chinese or Arabic
+   * word never becomes a Latin one): fewest edits, then most documents, then alphabetical.
+   */
   nearest(word: string, limit = 3): Candidate[] {
     const target = fold(word);
     const max = maxEdits(target.length);
     if (!max || /\d/.test(target)) return [];
+    const script = scriptOf(target);
     const found: Candidate[] = [];
     for (let len = target.length - max; len <= target.length + max; len++) {
       const bucket = this.#buckets.get(len);
       if (!bucket) continue;
       for (let k = 0; k < bucket.terms.length; k++) {
         const distance = editDistance(target, bucket.terms[k], max);
-        if (distance <= max && distance > 0) found.push({ term: bucket.terms[k], distance, docs: bucket.docs[k] });
+        if (distance <= max && distance > 0 && scriptOf(bucket.terms[k]) === script)
+          found.push({ term: bucket.terms[k], distance, docs: bucket.docs[k] });
       }
     }
     found.sort((x, y) => x.distance - y.distance || y.docs - x.docs || (x.term < y.term ? -1 : 1));

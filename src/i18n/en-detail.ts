@@ -14,4 +14,5 @@ export const enDetail = {
   'entry.prize': 'WSIS Prizes',
   'entry.prizeValue': '{status}, {year}',
   'entry.shareLink': 'Link to this entry',
+  'entry.update': 'Update this entry',
 } as const;

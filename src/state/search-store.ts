@@ -63,6 +63,8 @@ export class SearchStore {
 
   /** Set by URL sync: a shareable link that opens the given entry. */
   shareUrl?: (id: string) => string;
+  /** Set from `editor-url`: the manage page, which opens the entry given as `?entry=ID`. */
+  editorUrl?: string;
 
   constructor(source: DataSource, options: StoreOptions = {}) {
     this.#source = source;

@@ -9,9 +9,13 @@ import { entriesOf, generateEntries, generateEntry } from '../../scripts/sample/
 import { validateEntry } from '../../src/data/entry.js';
 import { COUNTRY_CODES, COUNTRY_REGION } from '../../src/data/countries.js';
 import { REGIONS } from '../../src/data/vocabulary.js';
+import { LOCAL_TEXTS, localTextAt, localTextIndex } from '../../scripts/sample/multilingual.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = generateEntries(2000, 1);
+
+/** Entries written from the generator's English phrase banks (not a hand-written local text). */
+const GENERATED = SAMPLE.filter((_, i) => !localTextAt(i));
 
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -70,7 +74,7 @@ describe('generateEntries', () => {
   });
 
   it('writes descriptions of 80-250 words', () => {
-    const outside = SAMPLE.filter((e) => words(e.description) < 80 || words(e.description) > 250);
+    const outside = GENERATED.filter((e) => words(e.description) < 80 || words(e.description) > 250);
     assert.deepEqual(
       outside.map((e) => `${e.id}: ${words(e.description)}`),
       [],
@@ -109,7 +113,7 @@ describe('generateEntries', () => {
     for (const [line, term] of Object.entries(terms)) {
       // Entries about this topic only (plain C7 may accompany a C7 sub-line).
       const only = (e: (typeof SAMPLE)[number]) => e.actionLines.filter((l) => !(l === 'C7' && line.startsWith('C7.')));
-      const entries = SAMPLE.filter((e) => only(e).join() === line);
+      const entries = GENERATED.filter((e) => only(e).join() === line);
       assert.ok(entries.length > 10, `${line}: ${entries.length} entries`);
       const misses = entries.filter((e) => !term.test(`${e.title} ${e.description}`.toLowerCase()));
       assert.deepEqual(
@@ -119,6 +123,18 @@ describe('generateEntries', () => {
       );
     }
     assert.ok(SAMPLE.some((e) => e.description.includes('telemedicine')));
+  });
+
+  it('carries every local text once, in all six languages, at fixed indices', () => {
+    assert.equal(LOCAL_TEXTS.length, 60);
+    assert.deepEqual(new Set(LOCAL_TEXTS.map((t) => t.lang)), new Set(['ar', 'zh', 'en', 'fr', 'ru', 'es']));
+    for (const text of LOCAL_TEXTS) {
+      const entry = SAMPLE[localTextIndex(text.key)];
+      assert.equal(entry.title, text.title, text.key);
+      assert.equal(entry.description, text.description, text.key);
+    }
+    assert.equal(SAMPLE.length - GENERATED.length, LOCAL_TEXTS.length);
+    assert.equal(SAMPLE.find((e) => e.title === '远程医疗健康服务平台')?.id, 'ws-000008');
   });
 
   it('repeats organizations, with ITU among the most frequent', () => {

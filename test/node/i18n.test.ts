@@ -16,7 +16,14 @@ const enKeys = Object.keys(en) as MessageKey[];
 
 /** Messages that may read exactly as in English because the word is the same in that language. */
 const SAME_AS_ENGLISH: Partial<Record<Lang, readonly MessageKey[]>> = {
-  fr: ['search.suggestions', 'results.pages', 'results.page', 'prize.champion', 'region.europe'],
+  fr: [
+    'search.suggestions',
+    'results.pages',
+    'results.page',
+    'prize.champion',
+    'region.europe',
+    'editor.field.description',
+  ],
 };
 
 interface Plural {

@@ -66,6 +66,20 @@ const CASES = [
   'link=broken',
   'link=redirected,parked',
   'q=health&link=ok&sort=title',
+  // The sample's entries in other languages (scripts/sample/multilingual.ts).
+  'q=医疗',
+  'q=物联网',
+  'q=健康服务',
+  'q=网',
+  'q=农业&sort=newest',
+  'q=صحة',
+  'q=الأمن السيبراني',
+  'q=والتعليم&sort=title',
+  'q=телемедицина',
+  'q=ОТДАЛЕННЫХ селах&sort=newest',
+  'q=сёла',
+  'q=disabilities',
+  'q=policy&sort=newest',
 ];
 
 /** Typos: corrections and the matched set should agree too. */

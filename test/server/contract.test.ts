@@ -111,11 +111,9 @@ describe('statuses other than 400 keep their meaning', () => {
     ));
 
   for (const [method, body, type] of [
-    ['POST', '{"title":"x"}', 'application/json'],
-    ['POST', 'x=1', 'text/plain'],
-    ['POST', '', undefined],
     ['PUT', '{}', 'application/json'],
     ['DELETE', '', undefined],
+    ['PATCH', '{}', 'application/json'],
   ] as const) {
     test(`${method} /api/v1/entries${body ? ' with a body' : ''} is 405 with Allow`, async () => {
       const res = await server.get('/api/v1/entries', {
@@ -125,6 +123,22 @@ describe('statuses other than 400 keep their meaning', () => {
       });
       await expectError(res, 405, 'method_not_allowed');
       assert.equal(res.headers.get('allow'), 'GET, HEAD');
+    });
+  }
+  // POST /entries creates an entry (docs/api.md, "Writing"): without an account it is refused.
+  for (const [body, type] of [
+    ['{"title":"x"}', 'application/json'],
+    ['x=1', 'text/plain'],
+    ['', undefined],
+  ] as const) {
+    test(`POST /api/v1/entries${body ? ` with a ${type} body` : ''} without an account is 401`, async () => {
+      const res = await server.get('/api/v1/entries', {
+        method: 'POST',
+        body: body || undefined,
+        headers: type ? { 'content-type': type } : {},
+      });
+      assert.equal(res.status, 401);
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'unauthorized');
     });
   }
 });

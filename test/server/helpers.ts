@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import type { Entry } from '../../src/data/entry.js';
-import { tokenize } from '../../src/data/query.js';
-import { fold } from '../../src/data/typo.js';
+import { queryParts } from '../../src/data/text/query-parts.js';
+import { indexTerms } from '../../src/data/text/tokenize.js';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { writeDatabase } from '../../server/db.js';
 
@@ -52,21 +52,22 @@ export async function startServer(count = 3000, seed = 42, options: Partial<AppO
   };
 }
 
-/** The browser engine's text rule: all terms match a word; the last may match a word's start. */
+/** The engines' text rule (src/data/text/query-parts.ts), written out plainly over the entry's index terms. */
 export function matchesText(entry: Entry, q: string): boolean {
-  const terms = tokenize(q).map(fold);
-  if (!terms.length) return true;
-  let words = wordsOf.get(entry);
-  if (!words)
-    wordsOf.set(
-      entry,
-      (words = new Set(tokenize(`${entry.title} ${entry.organization} ${entry.description}`).map(fold))),
-    );
-  const last = terms.pop()!;
-  return terms.every((term) => words.has(term)) && [...words].some((w) => w.startsWith(last));
+  const parts = queryParts(q);
+  if (!parts.length) return true;
+  let terms = termsOf.get(entry);
+  if (!terms)
+    termsOf.set(entry, (terms = new Set(indexTerms(`${entry.title} ${entry.organization} ${entry.description}`))));
+  const all = [...terms];
+  return parts.every(
+    (p) =>
+      (p.exact.length > 0 && p.exact.every((t) => terms.has(t))) ||
+      (p.prefix !== undefined && all.some((t) => t.startsWith(p.prefix!))),
+  );
 }
 
-const wordsOf = new WeakMap<Entry, Set<string>>();
+const termsOf = new WeakMap<Entry, Set<string>>();
 
 export interface Spawned {
   child: ChildProcess;

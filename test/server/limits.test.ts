@@ -77,6 +77,8 @@ describe('caps on parameters', () => {
     await expectInvalid(`q=${words(MAX_TERMS + 1)}`, 'q');
     // Stop words and one-letter words are not search words.
     assert.equal((await server.get(`/api/v1/entries?q=${words(MAX_TERMS)}+the+of+a+b+c`)).status, 200);
+    // A repeated word is one search word.
+    assert.equal((await server.get(`/api/v1/entries?q=${words(MAX_TERMS)}+w0x+w1x`)).status, 200);
   });
 
   test(`at most ${MAX_CORRECTED_TERMS} words per query are typo-corrected`, async () => {

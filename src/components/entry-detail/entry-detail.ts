@@ -39,6 +39,7 @@ type ShareUrl = (id: string) => string;
  * @attr lang - Interface language (default: the nearest `lang`).
  *
  * @csspart dialog - The dialog box.
+ * @csspart update-link - "Update this entry", shown when `<wsis-stocktaking editor-url>` is set.
  *
  * @cssproperty --wsis-dialog-width - Largest width of the dialog (default 44rem).
  */
@@ -151,7 +152,8 @@ export class WsisEntryDetail extends WsisElement {
         ${row('entry.updated', dateText(lang, entry.updated))}
       </dl>
       ${entry.description ? html`<p class="description" dir="auto">${entry.description}</p>` : nothing}
-      ${share ? html`<p class="share"><a href=${share}>${t(lang, 'entry.shareLink')}</a></p>` : nothing}`;
+      ${share ? html`<p class="share"><a href=${share}>${t(lang, 'entry.shareLink')}</a></p>` : nothing}
+      ${this.#updateLink(lang, entry.id)}`;
   }
 
   /**
@@ -175,6 +177,17 @@ export class WsisEntryDetail extends WsisElement {
     if (typeof store?.shareUrl !== 'function') return undefined;
     const url = store.shareUrl(id);
     return typeof url === 'string' && isHttpUrl(url) ? url : undefined;
+  }
+
+  /** "Update this entry", only where the page set `editor-url` (already checked to be http(s)). */
+  #updateLink(lang: Lang, id: string) {
+    const base = this.store?.editorUrl;
+    if (!base) return nothing;
+    const url = new URL(base);
+    url.searchParams.set('entry', id);
+    return isHttpUrl(url.href)
+      ? html`<p class="update"><a href=${url.href} part="update-link">${t(lang, 'entry.update')}</a></p>`
+      : nothing;
   }
 
   #reason(lang: Lang, error: unknown): string {

@@ -8,6 +8,7 @@ import { ACTION_LINES, ENTITY_TYPES, INTERNATIONAL, REGIONS, SDGS } from '../../
 import { countryName, type Lang } from '../../i18n/index.js';
 import { fold, valueLabel } from '../shared/labels.js';
 import type { Matcher, Suggestion, SuggestionKind } from './matcher.js';
+import { normalize } from '../../data/text/normalize.js';
 
 export function createMatcher(docs: Suggestion[]): Matcher {
   const fuse = new Fuse(docs, {
@@ -17,9 +18,14 @@ export function createMatcher(docs: Suggestion[]): Matcher {
     ],
     threshold: 0.35,
     ignoreLocation: true,
-    ignoreDiacritics: true,
+    // The search's normalizer on both sides: Arabic letter forms and article, accents, NFKC.
+    getFn: (doc, path) => {
+      const value = Fuse.config.getFn(doc, path);
+      const fold = (v: unknown) => (typeof v === 'string' ? normalize(v) : v);
+      return (Array.isArray(value) ? value.map(fold) : fold(value)) as string | string[];
+    },
   });
-  return (query, limit) => fuse.search(query, { limit }).map((r) => r.item);
+  return (query, limit) => fuse.search(normalize(query), { limit }).map((r) => r.item);
 }
 
 function item(lang: Lang, key: FilterKey, value: string, terms: string[]): Suggestion {

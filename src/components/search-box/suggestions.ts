@@ -1,6 +1,7 @@
 import type { Facets } from '../../data/query.js';
 import type { Lang } from '../../i18n/index.js';
 import { fold } from '../shared/labels.js';
+import { isCjkTerm } from '../../data/text/words.js';
 import { loadMatcherFactory } from './load-matcher.js';
 import type { Matcher, MatcherFactory, Suggestion } from './matcher.js';
 
@@ -51,8 +52,8 @@ export class SuggestionIndex {
       .filter((r) => !folded || (fold(r).includes(folded) && fold(r) !== folded))
       .slice(0, MAX_RECENT)
       .map((r): Suggestion => ({ kind: 'recent', value: r, label: r, terms: [] }));
-    // One letter matches nearly everything; wait for two.
-    const matcher = folded.length < 2 ? undefined : this.#index(lang, facets);
+    // One letter matches nearly everything; wait for two. One Chinese character is a word.
+    const matcher = folded.length < 2 && !isCjkTerm(folded) ? undefined : this.#index(lang, facets);
     if (!matcher) return fromRecent;
     return [...fromRecent, ...matcher(query, MAX_SUGGESTIONS)].slice(0, MAX_SUGGESTIONS);
   }

@@ -1,4 +1,5 @@
 import type { FilterKey } from '../../data/query.js';
+import { normalize } from '../../data/text/normalize.js';
 import { INTERNATIONAL, isC7 } from '../../data/vocabulary.js';
 import { enFilters } from '../../i18n/en-filters.js';
 import { countryName, hasMessage, registerMessages, t, type Lang } from '../../i18n/index.js';
@@ -39,7 +40,7 @@ export function groupLabel(lang: Lang, key: FilterKey | 'year'): string {
   return tryT(lang, `facet.${key}`, key);
 }
 
-/** Lower case without accents, for forgiving substring matches. */
+/** The search's own normalizer (src/data/text/normalize.ts), for forgiving substring matches. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  return normalize(text).trim();
 }

@@ -20,6 +20,8 @@ export interface RawConfig {
   src?: string | null;
   /** The `page-size` attribute as written. */
   pageSize?: string | null;
+  /** The `editor-url` attribute as written. */
+  editorUrl?: string | null;
   scope: Partial<Record<ScopeAttribute, string | null>>;
 }
 
@@ -31,7 +33,8 @@ export interface ConfigProblem {
 }
 
 export type Config =
-  { ok: true; api?: string; src?: string; pageSize?: number; scope: Filters } | { ok: false; problem: ConfigProblem };
+  | { ok: true; api?: string; src?: string; pageSize?: number; editorUrl?: string; scope: Filters }
+  | { ok: false; problem: ConfigProblem };
 
 /**
  * Splits a comma list. A comma inside a value is written `\,` (organization names such as
@@ -122,6 +125,13 @@ export function readConfig(raw: RawConfig, base: string): Config {
     }
   }
 
+  let editorUrl: string | undefined;
+  if (raw.editorUrl?.trim()) {
+    editorUrl = resolveUrl(raw.editorUrl, base);
+    if (!editorUrl)
+      return bad('editor-url', raw.editorUrl, '"editor-url" must be an http: or https: URL (relative URLs are fine).');
+  }
+
   const scope: Filters = {};
   for (const [attr, key] of Object.entries(SCOPE_ATTRIBUTES) as [ScopeAttribute, FilterKey][]) {
     const value = raw.scope[attr];
@@ -133,5 +143,5 @@ export function readConfig(raw: RawConfig, base: string): Config {
     if (wrong !== undefined) return bad(attr, wrong, `"${attr}" must be a comma list of ${rule.allowed}.`);
     if (values.length) scope[key] = [...new Set(values)];
   }
-  return { ok: true, api: api && url, src: src && url, pageSize, scope };
+  return { ok: true, api: api && url, src: src && url, pageSize, editorUrl, scope };
 }

@@ -21,6 +21,7 @@ const SOURCE_PROPS = [
   'api',
   'src',
   'pageSize',
+  'editorUrl',
   'scopeActionLine',
   'scopeSdg',
   'scopeCountry',
@@ -43,6 +44,8 @@ const sameScope = (a: Filters, b: Filters) => JSON.stringify(a) === JSON.stringi
  * @attr tokens - Theme token values as JSON, e.g. `{"color-primary":"#7a1f5c"}`; invalid ones are ignored with a warning.
  * @attr sync-url - Name of ONE query parameter of the page URL that mirrors the search and the open entry,
  *   so links and back/forward work (e.g. `sync-url="st"`). Without it the URL is never touched.
+ * @attr editor-url - URL of the manage page (http(s) or relative). When set, an open entry links to it
+ *   ("Update this entry", `editor-url?entry=ID`); without it there is no such link.
  * @attr page-size - Entries per page, a whole number from 1 to 100 (default 20).
  * @attr heading-level - Level of the entry title headings, 2–6 (default: one below the heading before the widget).
  * @attr scope-action-line - Fixed action lines, a comma list such as `C7.e-health,C3`.
@@ -77,6 +80,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
   @property({ attribute: 'sync-url' }) syncUrl?: string;
   /** Kept as written so a wrong value can be quoted back. */
   @property({ attribute: 'page-size' }) pageSize?: string | number;
+  @property({ attribute: 'editor-url' }) editorUrl?: string;
   @property({ attribute: 'heading-level' }) headingLevel?: string | number;
   @property({ attribute: 'scope-action-line' }) scopeActionLine?: string;
   @property({ attribute: 'scope-sdg' }) scopeSdg?: string;
@@ -232,6 +236,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
         api: this.api,
         src: this.src,
         pageSize: this.pageSize == null ? null : String(this.pageSize),
+        editorUrl: this.editorUrl,
         scope: this.#rawScope(),
       },
       document.baseURI,
@@ -241,6 +246,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
     const store = this.store;
     if (store && key === this.#sourceKey) {
       this.configProblem = undefined;
+      store.editorUrl = config.editorUrl;
       if (config.pageSize !== undefined && config.pageSize !== store.state.pageSize) store.setPageSize(config.pageSize);
       if (!sameScope(config.scope, this.#scope)) {
         this.#scope = config.scope;
@@ -254,6 +260,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
         pageSize: config.pageSize,
         scope: config.scope,
       });
+      next.editorUrl = config.editorUrl;
     } catch (error) {
       const name = config.api ? 'api' : 'src';
       return this.#fail({

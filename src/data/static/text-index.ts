@@ -1,12 +1,15 @@
 /**
- * Free-text matching with the reference server's rules: every term must match (AND), the last
- * one as a prefix; an unknown word of 4+ letters is replaced by its nearest indexed words.
- * Our own postings give the exact match set; MiniSearch scores it (BM25, field boosts).
+ * Free-text matching with the reference server's rules (src/data/text/query-parts.ts): every
+ * query word must match, the last one also as a prefix; an unknown word of 4+ letters is replaced
+ * by its nearest indexed words. Our own postings give the exact match set and the ranking tiers;
+ * MiniSearch scores within a tier (BM25, field boosts).
  */
 import MiniSearch from 'minisearch';
 import type { Entry } from '../entry.js';
-import { tokenize, type Correction } from '../query.js';
-import { Vocabulary, fold } from '../typo.js';
+import type { Correction } from '../query.js';
+import { hasPhrase, phraseSlots, queryParts, type QueryPart } from '../text/query-parts.js';
+import { indexTerms } from '../text/tokenize.js';
+import { Vocabulary } from '../typo.js';
 
 const FIELDS = ['title', 'organization', 'description'] as const;
 type Doc = { pos: number } & Pick<Entry, (typeof FIELDS)[number]>;
@@ -25,9 +28,11 @@ export const SCORE_BUDGET = 8_000;
 
 /** One query word: the indexed words that satisfy it, each with its weight. */
 type Group = { term: string; weight: number }[];
+/** A query word as postings: entries holding all `all` terms, or any `any` term. */
+type Need = { all: string[]; any: string[] };
 
-/** The shared tokenizer, folded like the server's FTS5 index (remove_diacritics). */
-const indexTerms = (text: string) => tokenize(text).map(fold);
+/** Entries whose phrase tier is checked, best first by the other tiers: tokenizing costs. */
+export const PHRASE_CHECKS = 100;
 
 export class TextIndex {
   constructor(readonly scoreBudget = SCORE_BUDGET) {}
@@ -35,6 +40,8 @@ export class TextIndex {
   /** Entry positions holding each word, ascending (plain arrays while building). */
   #building = new Map<string, number[]>();
   #postings = new Map<string, Int32Array>();
+  #titleBuilding = new Map<string, number[]>();
+  #titlePostings = new Map<string, Int32Array>();
   #sorted: string[] = [];
   #vocab = new Vocabulary();
   #docTerms?: Set<string>;
@@ -62,6 +69,11 @@ export class TextIndex {
       else this.#building.set(term, [pos]);
     }
     this.#docTerms = undefined;
+    for (const term of new Set(indexTerms(title))) {
+      const list = this.#titleBuilding.get(term);
+      if (list) list.push(pos);
+      else this.#titleBuilding.set(term, [pos]);
+    }
     this.#size = Math.max(this.#size, pos + 1);
   }
 
@@ -69,6 +81,8 @@ export class TextIndex {
   finish(): void {
     this.#postings = new Map([...this.#building].map(([term, list]) => [term, Int32Array.from(list)]));
     this.#building = new Map();
+    this.#titlePostings = new Map([...this.#titleBuilding].map(([term, list]) => [term, Int32Array.from(list)]));
+    this.#titleBuilding = new Map();
     this.#sorted = [...this.#postings.keys()].sort();
     this.#vocab = new Vocabulary([...this.#postings].map(([term, list]) => [term, list.length]));
   }
@@ -88,43 +102,95 @@ export class TextIndex {
     return out;
   }
 
-  /** Matching entry positions, best first, ties by `idRank` ascending; undefined when q has no terms. */
-  match(q: string, idRank: ArrayLike<number>): { positions: number[]; corrections: Correction[] } | undefined {
-    const words = tokenize(q);
-    if (!words.length) return undefined;
+  /**
+   * Matching entry positions, best first: by tier, then score, then `idRank` ascending;
+   * undefined when q has no terms. `textOf` gives an entry's title and description for the phrase tier.
+   */
+  match(
+    q: string,
+    idRank: ArrayLike<number>,
+    textOf: (pos: number) => Pick<Entry, 'title' | 'organization' | 'description'>,
+  ): { positions: number[]; corrections: Correction[] } | undefined {
+    const parts = queryParts(q);
+    if (!parts.length) return undefined;
     const corrections: Correction[] = [];
     const groups: Group[] = [];
-    for (const [i, word] of words.entries()) {
-      const term = fold(word);
-      const completions = i === words.length - 1 ? this.completions(term) : this.#postings.has(term) ? [term] : [];
-      if (completions.length) {
-        groups.push(completions.map((t) => ({ term: t, weight: t === term ? 1 : prefixWeight(t, term.length) })));
+    const needs: Need[] = [];
+    const wholes: Need[] = [];
+    for (const part of parts) {
+      const need = this.#need(part);
+      if (need.all.length || need.any.length) {
+        needs.push(need);
+        wholes.push({ all: part.exact, any: [] });
+        groups.push([
+          ...need.all.map((term) => ({ term, weight: 1 })),
+          ...need.any.map((t) => ({ term: t, weight: prefixWeight(t, part.prefix!.length) })),
+        ]);
         continue;
       }
-      const near = this.#vocab.nearest(term);
-      if (near.length) corrections.push({ from: word, to: near[0].term });
+      const near = part.cjk ? [] : this.#vocab.nearest(part.exact[0]);
+      if (near.length) corrections.push({ from: part.word, to: near[0].term });
+      const terms = near.map((c) => c.term);
+      needs.push({ all: [], any: terms });
+      wholes.push({ all: [], any: terms });
       groups.push(
         near.map((c) => ({ term: c.term, weight: (FUZZY_WEIGHT * c.term.length) / (c.term.length + c.distance) })),
       );
     }
-    const members = this.#members(groups);
+    const members = this.#members(needs, this.#postings);
+    if (!members.length) return { positions: [], corrections };
     const scores = this.#scores(groups);
-    const pairs = members.map((pos) => ({ pos, score: scores.get(pos) ?? 0 }));
-    pairs.sort((a, b) => b.score - a.score || idRank[a.pos] - idRank[b.pos]);
+    // Tiers: every word whole (not only a prefix), then every word in the title; the phrase below.
+    const whole = wholes.every((w) => w.all.length || w.any.length) ? this.#memberSet(wholes, this.#postings) : null;
+    const inTitle = this.#memberSet(needs, this.#titlePostings);
+    const pairs = members.map((pos) => ({
+      pos,
+      tier: (whole?.has(pos) ? 4 : 0) + (inTitle.has(pos) ? 2 : 0),
+      score: scores.get(pos) ?? 0,
+    }));
+    const order = (a: (typeof pairs)[number], b: (typeof pairs)[number]) =>
+      b.tier - a.tier || b.score - a.score || idRank[a.pos] - idRank[b.pos];
+    pairs.sort(order);
+    const slots = corrections.length ? [] : phraseSlots(q);
+    if (slots.length) {
+      for (const pair of pairs.slice(0, PHRASE_CHECKS)) {
+        const entry = textOf(pair.pos);
+        const fields = [entry.title, entry.organization, entry.description];
+        if (fields.some((f) => hasPhrase(indexTerms(f), slots))) pair.tier += 1;
+      }
+      pairs.sort(order);
+    }
     return { positions: pairs.map((p) => p.pos), corrections };
   }
 
-  /** Positions holding at least one word of every group. */
-  #members(groups: Group[]): number[] {
-    if (groups.some((g) => !g.length)) return [];
-    // seen[pos] = how many groups, in order, pos has matched so far.
+  /** The indexed terms a query word needs: all of its exact ones, or any completion of its prefix. */
+  #need(part: QueryPart): Need {
+    const all = part.exact.length && part.exact.every((t) => this.#postings.has(t)) ? part.exact : [];
+    const any = part.prefix ? this.completions(part.prefix).filter((t) => !all.includes(t)) : [];
+    return { all, any };
+  }
+
+  /** Positions meeting every need, ascending. */
+  #members(needs: Need[], postings: Map<string, Int32Array>): number[] {
+    // seen[pos] = how many needs, in order, pos has met so far.
     const seen = new Uint8Array(this.#size);
-    groups.forEach((group, g) => {
-      for (const { term } of group) for (const pos of this.#postings.get(term)!) if (seen[pos] === g) seen[pos] = g + 1;
+    needs.forEach(({ all, any }, round) => {
+      const lists = all.map((t) => postings.get(t));
+      if (lists.length && lists.every((l) => l)) {
+        const hits = new Uint8Array(this.#size);
+        for (const list of lists as Int32Array[]) for (const pos of list) hits[pos]++;
+        for (const pos of lists[0]!) if (hits[pos] === lists.length && seen[pos] === round) seen[pos] = round + 1;
+      }
+      for (const term of any)
+        for (const pos of postings.get(term) ?? []) if (seen[pos] === round) seen[pos] = round + 1;
     });
     const out: number[] = [];
-    for (let pos = 0; pos < seen.length; pos++) if (seen[pos] === groups.length) out.push(pos);
+    for (let pos = 0; pos < seen.length; pos++) if (seen[pos] === needs.length) out.push(pos);
     return out;
+  }
+
+  #memberSet(needs: Need[], postings: Map<string, Int32Array>): Set<number> {
+    return new Set(this.#members(needs, postings));
   }
 
   /** MiniSearch scores for the rarest words that fit the budget. */
