@@ -31,6 +31,7 @@ const SHARED = new RegExp(
     'src/i18n/(index|format|en-core|en-filters|en-export|messages-controller)\\.ts',
     'src/data/(vocabulary|countries|source|query|entry|api-source|fetch-json|create-source|deferred-source|lru|load-static-source)\\.ts',
     'src/state/search-store\\.ts',
+    'src/data/text/(normalize|words)\\.ts',
     'src/components/(stocktaking|search-box|entry-list)/(?!fuzzy)',
     'node_modules/valibot/',
     'src/state/(context|store-controller)\\.ts',
@@ -40,6 +41,12 @@ const SHARED = new RegExp(
     .map((path) => path.replaceAll('/', '[\\\\/]'))
     .join('|'),
 );
+
+/**
+ * The elements the default layout shows beside the results, in one chunk that compresses better
+ * than four; each still registers from a chunk of its own, so a layout without them never loads it.
+ */
+const FILTERS = /[\\/]src[\\/]components[\\/](facet-filter|action-line-filter|filter-chips|export)[\\/](?!define)/;
 
 /**
  * One ES-module build into dist/: the module entry (src/bundle.ts), chunks split at each dynamic
@@ -76,11 +83,16 @@ export default defineConfig({
         // fuse.js and MiniSearch have non-ASCII keys and strings; escapes keep the files charset-proof.
         charset: 'ascii',
         entryFileNames: 'wsis-[name]-[hash].js',
-        chunkFileNames: (chunk) => `wsis-${chunkName(chunk.facadeModuleId, 'shared')}-[hash].js`,
+        chunkFileNames: (chunk) => `wsis-${chunkName(chunk.facadeModuleId, chunk.name)}-[hash].js`,
         assetFileNames: 'wsis-[name]-[hash][extname]',
         // What the entry and the filters share, in one chunk rather than several small ones, which
         // compress worse and cost a request each. Only modules the default layout loads anyway.
-        codeSplitting: { groups: [{ name: 'shared', test: SHARED, includeDependenciesRecursively: false }] },
+        codeSplitting: {
+          groups: [
+            { name: 'shared', test: SHARED, includeDependenciesRecursively: false },
+            { name: 'filters', test: FILTERS, includeDependenciesRecursively: false },
+          ],
+        },
       },
     },
   },
