@@ -27,7 +27,7 @@ const SHARED = new RegExp(
     'src/(elements|element-list)\\.ts',
     'vite/preload-helper',
     'src/internal/',
-    'src/themes/(base|presets)\\.styles\\.ts',
+    'src/themes/((base|presets)\\.styles|theme-controller)\\.ts',
     'src/i18n/(index|format|en-core|en-filters|en-export|messages-controller)\\.ts',
     'src/data/(vocabulary|countries|source|query|entry|api-source|fetch-json|create-source|deferred-source|lru|load-static-source)\\.ts',
     'src/state/search-store\\.ts',

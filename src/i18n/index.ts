@@ -20,6 +20,8 @@ export function registerMessages(lang: Lang, messages: Partial<Messages>): void 
 type Loader = (lang: Lang) => Promise<unknown>;
 let loader: Loader | undefined;
 const requested = new Set<Lang>();
+/** Languages whose catalogue could not be loaded: shown in English, not waited for. */
+const failed = new Set<Lang>();
 const listeners = new Set<() => void>();
 
 /**
@@ -51,8 +53,11 @@ function request(lang: Lang): void {
       }
       registerMessages(lang, messages);
     },
-    (error: unknown) =>
-      console.warn(`wsis-stocktaking: the ${lang} texts could not be loaded; showing English.`, error),
+    (error: unknown) => {
+      failed.add(lang);
+      console.warn(`wsis-stocktaking: the ${lang} texts could not be loaded; showing English.`, error);
+      for (const listener of listeners) listener();
+    },
   );
 }
 
@@ -81,6 +86,16 @@ export function resolveLang(el: Element): Lang {
 
 export function dir(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+/**
+ * Whether a language's texts are in (or will never come: no loader, or loading failed). Until then
+ * the widget keeps its content hidden rather than show English on, say, an Arabic page.
+ */
+export function textsReady(lang: Lang): boolean {
+  if (catalogues[lang] || !loader || failed.has(lang)) return true;
+  request(lang);
+  return false;
 }
 
 /** Whether English has this key (for keys built at run time). */

@@ -72,6 +72,32 @@ describe('themes', function () {
     expect(warnings[0]).to.contain('color-primary').and.contain('focus-ring-color').and.contain('not-a-token');
   });
 
+  it('shows nothing in the preset colours while the first tokens load', async () => {
+    const el = document.createElement('wsis-stocktaking') as WsisStocktaking;
+    el.setAttribute('api', API);
+    el.setAttribute('theme', 'dark');
+    el.setAttribute('tokens', JSON.stringify({ 'color-surface': '#ffffff' }));
+    // After the first render, in the same task: the tokens' code (a dynamic import) cannot be in yet.
+    const first: string[] = [];
+    el.addController({
+      hostUpdated: () => {
+        if (first.length) return;
+        const base = el.shadowRoot!.querySelector('.base')!;
+        first.push(el.style.getPropertyValue('--wsis-color-surface'), getComputedStyle(base).visibility);
+      },
+    });
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(first).to.deep.equal(['', 'hidden']);
+      const base = el.shadowRoot!.querySelector('.base')!;
+      await until(() => getComputedStyle(base).visibility === 'visible', 'still hidden after the tokens');
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('keeps a visible focus ring whatever the theme sets', async () => {
     const el = await widget('');
     el.setAttribute('tokens', JSON.stringify({ 'focus-ring-width': '0px' }));

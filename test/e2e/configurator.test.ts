@@ -81,7 +81,10 @@ async function read(page: Page): Promise<Omit<Summary, 'queried'>> {
     const el = document.querySelector('wsis-stocktaking') as
       (HTMLElement & { store?: { state: { status: string } } }) | null;
     const list = document.querySelector('wsis-entry-list') ?? el?.shadowRoot?.querySelector('wsis-entry-list');
-    return el?.store?.state.status === 'ready' && list?.shadowRoot?.querySelector('.entry .open');
+    const base = el?.shadowRoot?.querySelector('.base');
+    // Shown: the widget stays hidden until its language's texts and its colours are in.
+    const shown = !!base && getComputedStyle(base).visibility === 'visible';
+    return el?.store?.state.status === 'ready' && list?.shadowRoot?.querySelector('.entry .open') && shown;
   });
   // No named functions inside: tsx would wrap them in a helper that the page does not have.
   return page.evaluate(() => {
@@ -267,7 +270,10 @@ test('the configurator page is as tall as its content: the preview adds no blank
     const el = document.querySelector('wsis-stocktaking') as
       (HTMLElement & { store?: { state: { status: string } } }) | null;
     const list = el?.shadowRoot?.querySelector('wsis-entry-list');
-    return el?.store?.state.status === 'ready' && list?.shadowRoot?.querySelector('.entry .open');
+    const base = el?.shadowRoot?.querySelector('.base');
+    // Shown: the widget stays hidden until its language's texts and its colours are in.
+    const shown = !!base && getComputedStyle(base).visibility === 'visible';
+    return el?.store?.state.status === 'ready' && list?.shadowRoot?.querySelector('.entry .open') && shown;
   });
   const { scrollHeight, contentBottom } = await page.evaluate(() => ({
     scrollHeight: document.scrollingElement!.scrollHeight,

@@ -17,7 +17,7 @@ import {
 } from '../../state/editor-store.js';
 import { WsisBase } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import { applyTokens, parseTokens } from '../../themes/tokens.js';
+import { ThemeController } from '../../themes/theme-controller.js';
 import { actionLineName, sdgName } from '../shared/format.js';
 import { styles } from './entry-editor.styles.js';
 import './events.js';
@@ -77,7 +77,6 @@ export class WsisEntryEditor extends WsisBase {
 
   #store?: EditorStore;
   #unsubscribe?: () => void;
-  #tokenNames: string[] = [];
 
   /** The editor's state, for the page and tests. */
   get state(): EditorState | undefined {
@@ -116,8 +115,10 @@ export class WsisEntryEditor extends WsisBase {
     return this.#own;
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('tokens')) this.#tokenNames = applyTokens(this, parseTokens(this.tokens ?? null), this.#tokenNames);
+  constructor() {
+    super();
+    // Warns about an unknown preset and applies `tokens` (its checking code loads only when set).
+    new ThemeController(this);
   }
 
   protected override render() {

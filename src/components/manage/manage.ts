@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { WriteClient, WriteError, type ManagedEntry, type ManagedList, type Session } from '../../data/write-client.js';
 import { dir, LANGS, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import '../../i18n/editor.js';
 import { WsisBase } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
-import { applyTokens, parseTokens } from '../../themes/tokens.js';
+import { ThemeController } from '../../themes/theme-controller.js';
 import { formStyles } from '../../themes/form.styles.js';
 import './events.js';
 import { styles } from './manage.styles.js';
@@ -68,7 +68,6 @@ export class WsisManage extends WsisBase {
   @state() private linkNotice?: string;
 
   #client?: WriteClient;
-  #tokenNames: string[] = [];
   #lastOpened?: string;
 
   get client(): WriteClient {
@@ -81,8 +80,10 @@ export class WsisManage extends WsisBase {
     void this.#checkSession();
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('tokens')) this.#tokenNames = applyTokens(this, parseTokens(this.tokens ?? null), this.#tokenNames);
+  constructor() {
+    super();
+    // Warns about an unknown preset and applies `tokens` (its checking code loads only when set).
+    new ThemeController(this);
   }
 
   async #checkSession(): Promise<void> {

@@ -12,6 +12,10 @@ export const styles = css`
    * declarations as :host in base.styles.ts; not shared, as the build minifies only CSS without
    * interpolations).
    */
+  /* Until the page's own colours (tokens) and the language's texts are in: no flash of either. */
+  .base.pending {
+    visibility: hidden;
+  }
   .base {
     min-inline-size: 0;
     color: var(--_text);

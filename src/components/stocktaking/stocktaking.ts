@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createSource } from '../../data/create-source.js';
 import type { Filters } from '../../data/query.js';
-import { dir, matchLang, resolveLang, t } from '../../i18n/index.js';
+import { dir, matchLang, resolveLang, t, textsReady } from '../../i18n/index.js';
 import { storeContext, type StoreProvider } from '../../state/context.js';
 import { SearchStore, type StoreSnapshot } from '../../state/search-store.js';
 import type { SearchState, SearchStatus } from '../../state/types.js';
@@ -15,7 +15,7 @@ import { FiltersOpenController } from './filters-open.js';
 import { readConfig, type ConfigProblem, type ScopeAttribute } from './config.js';
 import { renderLayout } from './layout.js';
 import { styles } from './stocktaking.styles.js';
-import { ThemeController } from './theme-controller.js';
+import { ThemeController } from '../../themes/theme-controller.js';
 
 const SOURCE_PROPS = [
   'api',
@@ -164,7 +164,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
     const lang = matchLang(this.lang) ?? resolveLang(this);
     const problem = this.configProblem;
     return html`<div
-      class="base"
+      class="base ${this.#theme.pending || !textsReady(lang) ? 'pending' : ''}"
       part="base"
       dir=${dir(lang)}
       lang=${lang}
