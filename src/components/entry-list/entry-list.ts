@@ -34,6 +34,7 @@ const SKELETONS = 3;
  */
 export class WsisEntryList extends WsisElement {
   static override styles = [baseStyles, styles];
+  static override rendersAnswersFirst = true;
 
   @property({ reflect: true }) override lang!: string;
   @property({ attribute: 'heading-level' }) headingLevel?: string | number;
