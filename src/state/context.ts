@@ -4,7 +4,6 @@
  */
 import { ContextConsumer, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { afterPaint } from './after-paint.js';
 import type { SearchStore } from './search-store.js';
 import type { SearchState } from './types.js';
 
@@ -21,6 +20,22 @@ export function isStoreProvider(el: Element | null): el is StoreProvider {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Resolves once the next frame has painted (a frame, then a task), so work that can wait
+ * does not delay it; after 100 ms where frames do not run (a hidden tab).
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
 
 export interface StoreControllerOptions {
   /** Renders a new answer at once; other parts render it after it has painted (the results come first). */

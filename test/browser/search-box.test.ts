@@ -14,7 +14,7 @@ import { isJustTheTerm } from '../../src/components/search-box/fuzzy.js';
 import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
 import type { MatcherFactory } from '../../src/components/search-box/matcher.js';
 import { loadMatcher, setMatcherLoader, type Suggestion } from '../../src/components/search-box/suggestions.js';
-import { afterPaint } from '../../src/state/after-paint.js';
+import { afterPaint } from '../../src/state/context.js';
 import { $, $$, mount, settled } from './filter-helpers/mount.js';
 
 const CATALOGUES: Record<Lang, Messages> = { ar, zh, en, fr, ru, es };

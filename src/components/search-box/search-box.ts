@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { Facets } from '../../data/query.js';
 import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
-import { afterPaint } from '../../state/after-paint.js';
+import { afterPaint } from '../../state/context.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './search-box.styles.js';
 import { SuggestionIndex, loadMatcher, type Suggestion, type SuggestionKind } from './suggestions.js';
@@ -27,9 +27,10 @@ const kindLabel = (lang: Lang, kind: SuggestionKind) => t(lang, `search.kind.${k
 
 /**
  * A search box with suggestions: the WAI-ARIA combobox "list autocomplete" pattern.
- * Typing searches after a short pause; Enter searches at once. Suggestions (action lines,
- * SDGs, regions, stakeholder types, and the countries and organizations seen in the
- * results during this visit) apply a filter when chosen; recent searches search again.
+ * Typing searches on every key (after a short pause when the API is slow); Enter searches at
+ * once. Suggestions (action lines, SDGs, regions, stakeholder types, and the countries and
+ * organizations seen in the results during this visit) apply a filter when chosen; recent
+ * searches search again.
  *
  * Choosing a filter suggestion clears the text box when the typed text was only the term
  * being looked up (every word occurs in the suggestion, allowing a typo), since keeping it
