@@ -56,6 +56,8 @@ export interface AppOptions {
 
 export const API_PREFIX = '/api/v1';
 const CACHE_CONTROL = 'public, max-age=60';
+/** The data revision an answer was computed from (docs/api.md): clients drop cached answers older than it. */
+const REVISION_HEADER = 'wsis-revision';
 /** Reads, and OPTIONS for the CORS preflight; other methods only where a write route takes them. */
 const METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -132,7 +134,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   // Order matters: ETag hashes the plain body before compression turns it into a stream.
-  app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], exposedHeaders: ['Retry-After'] });
+  app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], exposedHeaders: ['Retry-After', REVISION_HEADER] });
   app.register(etag, { weak: true });
   // Synchronous zlib up to 1 MB: a search body compresses in well under a millisecond.
   app.register(compress, { encodings: ['br', 'gzip', 'deflate'], syncThreshold: 2 ** 20 });
@@ -196,17 +198,22 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const encoding = negotiate(request.headers['accept-encoding']);
         const key = toQueryString(params);
         // The snapshot is taken when the answer is computed: an older one may be closed by then.
+        let revision = 0;
         const answer = () => {
-          const { engine, responses } = live.current;
+          const { engine, responses, version } = live.current;
+          revision = version;
           return responses.get(key, encoding, () => engine.search(params));
         };
         // Only computing waits its turn; a cached answer goes out at once.
-        return send(request, reply, live.current.responses.has(key) ? answer() : await searches.run(answer));
+        const rep = live.current.responses.has(key) ? answer() : await searches.run(answer);
+        return send(request, reply.header(REVISION_HEADER, String(revision)), rep);
       },
     );
 
     api.get<{ Params: { id: string } }>(`${API_PREFIX}/entries/:id`, async (request, reply) => {
-      const found = live.current.engine.entry(request.params.id);
+      const { engine, version } = live.current;
+      reply.header(REVISION_HEADER, String(version));
+      const found = engine.entry(request.params.id);
       // The revision is the ETag that PUT /entries/{id} expects in If-Match.
       return found === undefined
         ? sendError(reply, 404, `No entry with id ${JSON.stringify(request.params.id.slice(0, 64))}`)

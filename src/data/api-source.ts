@@ -14,6 +14,24 @@ export interface ApiSourceOptions {
   /** For tests; defaults to the fetch captured at load time. */
   fetch?: typeof fetch;
   baseDelayMs?: number;
+  /** A cached answer older than this (ms) is fetched again: the data may have changed since. */
+  maxAgeMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+/** The response header naming the data revision an answer was computed from (docs/api.md). */
+export const REVISION_HEADER = 'WSIS-Revision';
+
+/** The revision an answer names, if its server names one. */
+function revisionOf(headers: Headers): number | undefined {
+  const value = headers.get(REVISION_HEADER)?.trim();
+  return value && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}
+
+interface Cached {
+  answer: SourceResponse | Entry;
+  at: number;
 }
 
 /** Whole and not negative; `v.integer` also refuses the Infinity that `1e999` parses to. */
@@ -22,7 +40,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** What a cached answer weighs, near enough: its JSON text length. */
-const jsonLength = (value: unknown) => JSON.stringify(value).length;
+const jsonLength = (value: Cached) => JSON.stringify(value.answer).length;
 
 const EnvelopeSchema = v.object({
   total: count,
@@ -54,11 +72,22 @@ function validItems(raw: unknown[], url: string): { items: Entry[]; dropped: num
   return { items, dropped: problems.length };
 }
 
-/** The docs/api.md client: CORS-simple GETs with timeout, retries, an LRU cache and validation. */
+/**
+ * The docs/api.md client: CORS-simple GETs with timeout, retries, an LRU cache and validation.
+ *
+ * The data can change while a page is open, so the cache never serves an answer from before a
+ * change it knows of: an answer naming a newer revision empties it, an answer naming an older one
+ * (a copy from the browser's HTTP cache) is fetched again past that cache, and an answer older
+ * than `maxAgeMs` is fetched again.
+ */
 export class ApiSource implements DataSource {
   readonly #base: string;
   readonly #http: FetchJsonOptions;
-  readonly #cache: Lru<string, SourceResponse | Entry>;
+  readonly #cache: Lru<string, Cached>;
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
+  /** The newest revision any answer has named. */
+  #revision = -1;
 
   constructor(baseUrl: string, options: ApiSourceOptions = {}) {
     this.#base = baseUrl.replace(/\/+$/, '');
@@ -71,11 +100,36 @@ export class ApiSource implements DataSource {
       baseDelayMs: options.baseDelayMs ?? 300,
       maxBytes: MAX_API_BODY_BYTES,
     };
-    this.#cache = new Lru<string, SourceResponse | Entry>(
+    this.#cache = new Lru<string, Cached>(
       options.cacheSize ?? 50,
       options.cacheBytes ?? DEFAULT_CACHE_BYTES,
       jsonLength,
     );
+    this.#maxAgeMs = options.maxAgeMs ?? 60_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  #cached(url: string): SourceResponse | Entry | undefined {
+    const hit = this.#cache.get(url);
+    return hit && this.#now() - hit.at < this.#maxAgeMs ? hit.answer : undefined;
+  }
+
+  /**
+   * The body of a GET, and whether it may be cached: it names no revision older than one seen.
+   * An older one is asked for once more past the HTTP cache; should it still be older (a lagging
+   * copy of the data), it is shown but not kept.
+   */
+  async #get(url: string, signal: AbortSignal): Promise<{ body: unknown; current: boolean }> {
+    let revision: number | undefined;
+    const onHeaders = (headers: Headers) => void (revision = revisionOf(headers));
+    let body = await fetchJson(url, signal, { ...this.#http, onHeaders });
+    if (revision !== undefined && revision < this.#revision)
+      body = await fetchJson(url, signal, { ...this.#http, onHeaders, cache: 'no-cache' });
+    if (revision !== undefined && revision > this.#revision) {
+      this.#cache.clear();
+      this.#revision = revision;
+    }
+    return { body, current: revision === undefined || revision >= this.#revision };
   }
 
   /** How much the answer cache holds, as JSON text length. */
@@ -86,9 +140,9 @@ export class ApiSource implements DataSource {
   async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
     const query = toQueryString(params);
     const url = `${this.#base}/entries${query ? `?${query}` : ''}`;
-    const cached = this.#cache.get(url);
+    const cached = this.#cached(url);
     if (cached) return cached as SourceResponse;
-    const body = await fetchJson(url, signal, this.#http);
+    const { body, current } = await this.#get(url, signal);
     const parsed = v.safeParse(EnvelopeSchema, body);
     if (!parsed.success) {
       const issue = parsed.issues[0];
@@ -104,26 +158,26 @@ export class ApiSource implements DataSource {
     const { items, dropped } = validItems(raw.slice(0, params.pageSize), url);
     const response: SourceResponse = { ...parsed.output, items, dropped };
     if (!response.corrections) delete response.corrections;
-    this.#cache.set(url, response);
+    if (current) this.#cache.set(url, { answer: response, at: this.#now() });
     return response;
   }
 
   async getEntry(id: string, signal: AbortSignal): Promise<Entry> {
     const url = `${this.#base}/entries/${encodeURIComponent(id)}`;
-    const cached = this.#cache.get(url);
+    const cached = this.#cached(url);
     if (cached) return cached as Entry;
-    let body: unknown;
+    let got: { body: unknown; current: boolean };
     try {
-      body = await fetchJson(url, signal, this.#http);
+      got = await this.#get(url, signal);
     } catch (error) {
       if (error instanceof SourceError && error.code === 'not_found') {
         throw new SourceError('not_found', `No entry has the id "${id}"`, 404);
       }
       throw error;
     }
-    const result = validateEntry(body);
+    const result = validateEntry(got.body);
     if (!result.ok) throw invalid(result.problems.join('; '));
-    this.#cache.set(url, result.entry);
+    if (got.current) this.#cache.set(url, { answer: result.entry, at: this.#now() });
     return result.entry;
   }
 

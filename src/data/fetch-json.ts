@@ -1,4 +1,4 @@
-import { SourceError, type SourceErrorCode } from './source.js';
+import { SourceError } from './source.js';
 
 /**
  * Captured once: by the script build's stub, which loads before page code, else when this module
@@ -22,32 +22,18 @@ export interface FetchJsonOptions {
   label?: string;
   /** Larger bodies are refused unread (by Content-Length) or cut off while reading. */
   maxBytes?: number;
+  /** The HTTP cache mode; `no-cache` revalidates a copy the browser holds. */
+  cache?: RequestCache;
+  /** Hears the headers of the answer whose body is returned. */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** A page holds at most 100 entries; far more than that is a broken or hostile server. */
 export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
 
-/** A server asking for a long pause should not freeze the widget for longer than this. */
-export const MAX_RETRY_AFTER_MS = 10_000;
-
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-function codeForStatus(status: number): SourceErrorCode {
-  if (status === 400) return 'invalid_parameter';
-  if (status === 404) return 'not_found';
-  if (status === 429) return 'rate_limited';
-  return status >= 500 ? 'server' : 'http';
-}
-
 const retryable = (e: SourceError) => e.code === 'network' || e.code === 'server' || e.code === 'rate_limited';
-
-/** Retry-After is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
-}
 
 export const abortedError = () => new SourceError('aborted', 'The request was cancelled');
 
@@ -65,19 +51,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-async function errorFromBody(response: Response, label: string): Promise<SourceError> {
-  const status = response.status;
-  let message = `${label} answered HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  try {
-    const body = JSON.parse(await response.text()) as { error?: { message?: unknown } };
-    if (typeof body?.error?.message === 'string' && body.error.message.trim()) message = body.error.message;
-  } catch {
-    // Not the contract's error shape: keep the plain message.
-  }
-  const retryAfter = status === 429 || status >= 500 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
-  return new SourceError(codeForStatus(status), message, status, retryAfter);
 }
 
 /** The body as text, refusing it once it grows past `maxBytes`. */
@@ -109,6 +82,18 @@ async function readBody(response: Response, maxBytes: number, label: string): Pr
   }
 }
 
+/**
+ * An error answer as a SourceError. Its reading is a chunk loaded on the first one; should that
+ * chunk not load, the status still decides whether the request is retried.
+ */
+function httpError(response: Response, label: string): Promise<SourceError> {
+  const { status } = response;
+  return import('./http-error.js').then(
+    (m) => m.errorFromBody(response, label),
+    () => new SourceError(status >= 500 ? 'server' : 'http', `${label} answered HTTP ${status}`, status),
+  );
+}
+
 /** One GET with its own timeout; maps every failure to a SourceError. */
 async function attempt(
   url: string,
@@ -138,15 +123,17 @@ async function attempt(
       method: 'GET',
       mode: 'cors',
       credentials: 'omit',
+      cache: o.cache,
       signal: controller.signal,
     });
-    if (!response.ok) throw await errorFromBody(response, label);
+    if (!response.ok) throw await httpError(response, label);
     const type = response.headers.get('Content-Type') ?? '';
     if (!JSON_TYPE.test(type)) {
       void response.body?.cancel().catch(() => {});
       const what = type.split(';')[0].trim() || 'no content type';
       throw new SourceError('invalid_response', `${label} answered with ${what} instead of JSON`, response.status);
     }
+    o.onHeaders?.(response.headers);
     const text = o.maxBytes === undefined ? await response.text() : await readBody(response, o.maxBytes, label);
     try {
       return JSON.parse(text);

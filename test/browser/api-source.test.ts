@@ -372,6 +372,93 @@ describe('ApiSource against a faulty API', () => {
   });
 });
 
+describe('ApiSource cache freshness', () => {
+  before(async () => {
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  });
+  beforeEach(() => {
+    seen = [];
+  });
+  afterEach(() => worker.resetHandlers());
+  after(() => worker.stop());
+
+  const params = (q: string) => ({ q, filters: {}, page: 1, pageSize: 20, facets: [] });
+  const signal = new AbortController().signal;
+  /** Answers `<q>-r<revision>` with the revision in the header the server sends. */
+  const revised = (revisionFor: (request: Request) => number) =>
+    answer((request) => {
+      const revision = revisionFor(request);
+      const q = new URL(request.url).searchParams.get('q');
+      return HttpResponse.json(responseBody([makeEntry(`${q}-r${revision}`)]), {
+        headers: { 'WSIS-Revision': String(revision) },
+      });
+    });
+  const ids = (r: { items: { id: string }[] }) => r.items.map((e) => e.id);
+
+  it('an answer naming a newer revision empties the cache: an earlier text is fetched again', async () => {
+    let revision = 1;
+    revised(() => revision);
+    const source = new ApiSource(BASE, { baseDelayMs: 5 });
+    expect(ids(await source.search(params('solar'), signal))).to.deep.equal(['solar-r1']);
+    expect(ids(await source.search(params('solar'), signal))).to.deep.equal(['solar-r1']);
+    expect(seen).to.have.length(1);
+    revision = 2;
+    expect(ids(await source.search(params('wind'), signal))).to.deep.equal(['wind-r2']);
+    expect(ids(await source.search(params('solar'), signal))).to.deep.equal(['solar-r2']);
+    expect(seen).to.have.length(3);
+  });
+
+  it('a cached answer older than its age is fetched again', async () => {
+    revised(() => 1);
+    let now = 1_000_000;
+    const source = new ApiSource(BASE, { baseDelayMs: 5, maxAgeMs: 60_000, now: () => now });
+    await source.search(params('solar'), signal);
+    now += 59_000;
+    await source.search(params('solar'), signal);
+    expect(seen).to.have.length(1);
+    now += 2_000;
+    await source.search(params('solar'), signal);
+    expect(seen).to.have.length(2);
+    let hits = 0;
+    worker.use(
+      http.get('*/fault-api/v1/entries/:id', () => {
+        hits++;
+        return HttpResponse.json(makeEntry('rw-1'), { headers: { 'WSIS-Revision': '1' } });
+      }),
+    );
+    await source.getEntry('rw-1', signal);
+    now += 30_000;
+    await source.getEntry('rw-1', signal);
+    expect(hits).to.equal(1);
+    now += 31_000;
+    await source.getEntry('rw-1', signal);
+    expect(hits).to.equal(2);
+  });
+
+  it('an answer naming an older revision than one seen is asked for again past the HTTP cache', async () => {
+    // The first request for "solar" gets the browser's old copy; asked with no-cache, the server's.
+    revised((request) =>
+      request.cache === 'no-cache' || new URL(request.url).searchParams.get('q') === 'wind' ? 2 : 1,
+    );
+    const source = new ApiSource(BASE, { baseDelayMs: 5 });
+    await source.search(params('wind'), signal);
+    expect(ids(await source.search(params('solar'), signal))).to.deep.equal(['solar-r2']);
+    expect(seen.map((r) => r.cache)).to.deep.equal(['default', 'default', 'no-cache']);
+    // The current answer was kept; the stale one was not.
+    await source.search(params('solar'), signal);
+    expect(seen).to.have.length(3);
+  });
+
+  it('an answer still older after that is shown but not kept', async () => {
+    revised((request) => (new URL(request.url).searchParams.get('q') === 'wind' ? 2 : 1));
+    const source = new ApiSource(BASE, { baseDelayMs: 5 });
+    await source.search(params('wind'), signal);
+    expect(ids(await source.search(params('solar'), signal))).to.deep.equal(['solar-r1']);
+    await source.search(params('solar'), signal);
+    expect(seen).to.have.length(5);
+  });
+});
+
 describe('createSource', () => {
   it('picks the client from api or src, and refuses both or neither', () => {
     expect(createSource({ api: BASE })).to.be.instanceOf(ApiSource);
