@@ -28,14 +28,18 @@ export function writePages(site: string): void {
       '<script src="/dist/wsis-stocktaking.js"></script></head>' +
       '<body><wsis-stocktaking api="/api/v1"></wsis-stocktaking></body></html>',
   );
-  // Attributes from the query string, e.g. widget.html?src=/data-5000.json
+  // Attributes from the query string, e.g. widget.html?src=/data-5000.json (the script is a file: the pages' policy
+  // allows no inline script).
   writeFileSync(
     join(site, 'widget.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>' +
-      '<script src="/dist/wsis-stocktaking.js"></script></head><body><script>' +
-      "const el = document.createElement('wsis-stocktaking');" +
-      'for (const [k, v] of new URLSearchParams(location.search)) el.setAttribute(k, v);' +
-      'document.body.append(el);</script></body></html>',
+      '<script src="/dist/wsis-stocktaking.js"></script></head><body><script src="/widget-page.js"></script></body></html>',
+  );
+  writeFileSync(
+    join(site, 'widget-page.js'),
+    "const el = document.createElement('wsis-stocktaking');\n" +
+      'for (const [k, v] of new URLSearchParams(location.search)) el.setAttribute(k, v);\n' +
+      'document.body.append(el);\n',
   );
 }
 
@@ -51,9 +55,10 @@ export async function startServer(
   dbPath: string,
   distDir: string,
   site: string,
-  { nice }: { nice?: number } = {},
+  { nice, pagefind }: { nice?: number; pagefind?: string } = {},
 ): Promise<BenchServer> {
   const command = [process.execPath, '--import', 'tsx', HERE, '--serve', dbPath, distDir, site];
+  if (pagefind) command.push(pagefind);
   if (nice) command.unshift('nice', '-n', String(Math.round(nice)));
   const child: ChildProcess = spawn(command[0], command.slice(1), {
     cwd: ROOT,
@@ -69,13 +74,21 @@ export async function startServer(
   throw new Error('the bench server exited before listening');
 }
 
-async function serve(dbPath: string, distDir: string, site: string): Promise<void> {
+/** `pagefind`: a site from bench/pagefind.ts, its index and UI served at /pagefind/ beside ours. */
+async function serve(dbPath: string, distDir: string, site: string, pagefind?: string): Promise<void> {
   const app = buildApp({
     dbPath,
     staticRoots: [
       { prefix: '/dist/', root: distDir },
+      ...(pagefind ? [{ prefix: '/pagefind/', root: join(pagefind, 'pagefind') }] : []),
       { prefix: '/', root: site },
     ],
+  });
+  // Pagefind's index files are gzip already and it inflates them itself. The compress plugin labels such a
+  // file "content-encoding: br" while passing its gzip bytes through, which the browser refuses; asked
+  // for no encoding, it sends them as they are.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/pagefind/')) delete request.headers['accept-encoding'];
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
@@ -274,5 +287,5 @@ export function formatStartup(f: StartupFigures): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === '--serve') {
-  await serve(process.argv[3], process.argv[4], process.argv[5]);
+  await serve(process.argv[3], process.argv[4], process.argv[5], process.argv[6]);
 }
