@@ -41,8 +41,8 @@ const DIST = join(ROOT, 'dist');
 const SECTIONS = ['sizes', 'memory', 'server', 'map', 'startup', 'typing', 'search', 'links', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /**
- * Not in the default run: the typing section already times static mode at 1k, 5k and 20k through the
- * whole widget; this one is the engine alone (with the `includes` floor and fuse.js), on request.
+ * Not in the default run: the static engine alone (with the `includes` floor and fuse.js), and the link
+ * checker against simulated sites, on request.
  */
 const OPT_IN: Section[] = ['search', 'links'];
 /** What a full run may take on 2 cores. */
@@ -126,6 +126,12 @@ interface Figures {
   links?: LinksBenchFigures;
   relevance?: RelevanceRow[];
 }
+/** Server CPU ms per request at p95, when bench/api.ts reports it (`cpuMsP95`). */
+function cpuP95(row: ApiBenchRow): number | undefined {
+  const p95 = (row as ApiBenchRow & { cpuMsP95?: number }).cpuMsP95;
+  return typeof p95 === 'number' && Number.isFinite(p95) ? p95 : undefined;
+}
+
 const figures: Figures = {};
 const problems: Partial<Record<Section, string>> = {};
 
@@ -251,12 +257,6 @@ if (memory) {
 rmSync(site, { recursive: true, force: true });
 if (distDir) rmSync(distDir, { recursive: true, force: true });
 
-/** Server CPU ms per request at p95, when bench/api.ts reports it (`cpuMsP95`). */
-function cpuP95(row: ApiBenchRow): number | undefined {
-  const p95 = (row as ApiBenchRow & { cpuMsP95?: number }).cpuMsP95;
-  return typeof p95 === 'number' && Number.isFinite(p95) ? p95 : undefined;
-}
-
 // ---- The table ----
 
 const runtime = (Date.now() - started) / 1000;
@@ -297,6 +297,7 @@ section('Server (bench/api.ts: autocannon, 10 connections, gzip, rounds of 2 s)'
       'p50 ms',
       'p99 ms',
       'CPU ms/req',
+      'CPU p95',
       'failures',
       'req/s vs caches off',
     ],
@@ -308,6 +309,7 @@ section('Server (bench/api.ts: autocannon, 10 connections, gzip, rounds of 2 s)'
       ms(r.p50),
       ms(r.p99),
       r.cpuMsPerRequest.toFixed(2),
+      cpuP95(r)?.toFixed(2) ?? '–',
       String(r.failures),
       r.caches === 'on' ? ratio(r.reqPerSec, off(r)?.reqPerSec) : '',
     ]),

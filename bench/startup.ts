@@ -97,12 +97,16 @@ async function serve(dbPath: string, distDir: string, site: string, pagefind?: s
 
 /** Milliseconds from navigation start; phases of one page load. */
 interface Load {
+  /** The last script file loaded before the first search (the stub and its chunks), and how many there were. */
   scriptEnd: number;
+  scripts: number;
   defined: number;
   shell: number;
   apiStart: number;
   apiEnd: number;
   event: number;
+  /** The animation frame that first has a result item (its style, layout and paint follow). */
+  rendered: number;
   painted: number;
   longest: number;
 }
@@ -134,6 +138,7 @@ const INIT = `(() => {
       const frame = () =>
         requestAnimationFrame(() => {
           if (!item()) return frame();
+          marks.rendered = performance.now();
           setTimeout(() => {
             marks.painted = performance.now();
             resolve();
@@ -145,15 +150,20 @@ const INIT = `(() => {
   marks.read = async () => {
     await marks.done;
     const resources = performance.getEntriesByType('resource');
-    const script = resources.find((r) => r.name.includes('/dist/wsis-stocktaking.js'));
     const api = resources.find((r) => r.name.includes('/api/v1/entries'));
+    // The stub and every chunk it loads before the first search goes out.
+    const scripts = resources.filter(
+      (r) => r.name.includes('/dist/') && r.name.endsWith('.js') && (!api || r.startTime <= api.startTime),
+    );
     return {
-      scriptEnd: script ? script.responseEnd : NaN,
+      scriptEnd: scripts.length ? Math.max(...scripts.map((r) => r.responseEnd)) : NaN,
+      scripts: scripts.length,
       defined: marks.defined,
       shell: marks.shell,
       apiStart: api ? api.startTime : NaN,
       apiEnd: api ? api.responseEnd : NaN,
       event: marks.event,
+      rendered: marks.rendered,
       painted: marks.painted,
       longest: marks.longest,
     };
@@ -169,6 +179,32 @@ export interface StartupFigures {
   warm: Spread;
   /** Medians of each phase's end, ms from navigation start. */
   phases: Record<'cold' | 'warm', Record<Exclude<keyof Load, 'painted'>, number>>;
+  /** Where the time goes: median ms of each step of one load (they add up to about the p50). */
+  breakdown: Record<'cold' | 'warm', Record<Step, number>>;
+}
+
+const STEPS = {
+  script: 'script (navigation → the stub and its first chunks loaded)',
+  start: 'start (→ elements defined)',
+  request: 'to the request (→ API sent)',
+  api: 'API (sent → answered)',
+  render: 'first render (answered → frame with a result)',
+  paint: 'paint (→ that frame painted)',
+} as const;
+type Step = keyof typeof STEPS;
+
+/** Each load's steps, as durations. */
+export function steps(
+  l: Pick<Load, 'scriptEnd' | 'defined' | 'apiStart' | 'apiEnd' | 'rendered' | 'painted'>,
+): Record<Step, number> {
+  return {
+    script: l.scriptEnd,
+    start: l.defined - l.scriptEnd,
+    request: l.apiStart - l.defined,
+    api: l.apiEnd - l.apiStart,
+    render: l.rendered - l.apiEnd,
+    paint: l.painted - l.rendered,
+  };
 }
 
 export async function benchStartup({
@@ -191,6 +227,12 @@ export async function benchStartup({
   const url = `${server.origin}/startup.html`;
   try {
     const options = { viewport: { width: 1280, height: 900 } };
+    const breakdownOf = (loads: Load[]) => {
+      const each = loads.map(steps);
+      return Object.fromEntries(
+        (Object.keys(STEPS) as Step[]).map((k) => [k, spread(each.map((e) => e[k])).p50]),
+      ) as Record<Step, number>;
+    };
     const phasesOf = (loads: Load[]) => ({
       scriptEnd: spread(loads.map((l) => l.scriptEnd)).p50,
       defined: spread(loads.map((l) => l.defined)).p50,
@@ -198,6 +240,8 @@ export async function benchStartup({
       apiStart: spread(loads.map((l) => l.apiStart)).p50,
       apiEnd: spread(loads.map((l) => l.apiEnd)).p50,
       event: spread(loads.map((l) => l.event)).p50,
+      rendered: spread(loads.map((l) => l.rendered)).p50,
+      scripts: spread(loads.map((l) => l.scripts)).p50,
       longest: spread(loads.map((l) => l.longest)).p50,
     });
 
@@ -238,6 +282,7 @@ export async function benchStartup({
       cold: spread(cold.map((l) => l.painted)),
       warm: spread(warm.map((l) => l.painted)),
       phases: { cold: phasesOf(cold), warm: phasesOf(warm) },
+      breakdown: { cold: breakdownOf(cold), warm: breakdownOf(warm) },
     };
   } finally {
     if (!shared) await browser.close();
@@ -283,6 +328,12 @@ export function formatStartup(f: StartupFigures): string[] {
       [row('cold'), row('warm')],
     ),
     `  phase columns: median ms from navigation start; warm vs cold p50: ${ratio(f.warm.p50, f.cold.p50)}`,
+    '  Where the time goes (median ms of each step per load):',
+    ...table(
+      ['step', 'cold', 'warm'],
+      (Object.keys(STEPS) as Step[]).map((k) => [STEPS[k], ms(f.breakdown.cold[k]), ms(f.breakdown.warm[k])]),
+    ).map((l) => '    ' + l),
+    `  script files before the first search: ${f.phases.cold.scripts} (cold), ${f.phases.warm.scripts} (warm)`,
   ];
 }
 
