@@ -460,6 +460,7 @@ const goals: Goal[] = [];
 lines.push(
   '',
   '== Goals ==',
+  `  load average (1 min) at start ${loadStart[0].toFixed(2)}, at end ${loadEnd[0].toFixed(2)}, on ${cpus().length} cores; [ met ], [ NOT ] or [ - ] (not measured), the goal, then the figures`,
   ...goals.map(
     ([name, met, detail]) => `  [${met === undefined ? '  -  ' : met ? ' met ' : ' NOT '}] ${name}: ${detail}`,
   ),
