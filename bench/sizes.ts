@@ -196,7 +196,10 @@ export function distFiles(distDir: string): { name: string; note: string; counte
   const main = readFileSync(join(distDir, MAIN));
   const manifest = join(distDir, '.vite', 'manifest.json');
   const initial = existsSync(manifest)
-    ? initialFiles(JSON.parse(readFileSync(manifest, 'utf8')) as ViteManifest, layoutTags(join(ROOT, LAYOUT)))
+    ? initialFiles(
+        JSON.parse(readFileSync(manifest, 'utf8')) as ViteManifest,
+        layoutTags(readFileSync(join(ROOT, LAYOUT), 'utf8')),
+      )
     : new Set<string>();
   const reached = new Set<string>();
   const queue = [MAIN];
