@@ -30,6 +30,7 @@ export const ar: Messages = {
   'results.countQuery':
     '{n, plural, =0 {لا توجد سجلات} zero {لا توجد سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} للبحث عن «{query}»',
   'results.loading': 'جارٍ تحميل السجلات…',
+  'results.searching': 'جارٍ البحث…',
   'results.stalled': 'يستغرق هذا وقتًا أطول من المعتاد…',
   'results.empty': 'لا توجد سجلات تطابق هذا البحث.',
   'results.emptyHint': 'جرّب كلمات أقل أو أزل بعض عوامل التصفية.',

@@ -25,6 +25,7 @@ export const enCore = {
   'results.count': '{n, plural, =0 {No entries} one {# entry} other {# entries}}',
   'results.countQuery': '{n, plural, =0 {No entries} one {# entry} other {# entries}} for “{query}”',
   'results.loading': 'Loading entries…',
+  'results.searching': 'Searching…',
   'results.stalled': 'This is taking longer than usual…',
   'results.empty': 'No entries match this search.',
   'results.emptyHint': 'Try fewer words or remove some filters.',

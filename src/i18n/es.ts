@@ -30,6 +30,7 @@ export const es: Messages = {
   'results.countQuery':
     '{n, plural, =0 {Sin entradas} one {# entrada} many {# de entradas} other {# entradas}} para “{query}”',
   'results.loading': 'Cargando entradas…',
+  'results.searching': 'Buscando…',
   'results.stalled': 'Esto está tardando más de lo habitual…',
   'results.empty': 'Ninguna entrada coincide con esta búsqueda.',
   'results.emptyHint': 'Pruebe con menos palabras o quite algunos filtros.',

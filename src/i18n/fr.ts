@@ -30,6 +30,7 @@ export const fr: Messages = {
   'results.countQuery':
     '{n, plural, =0 {Aucune entrée} one {# entrée} many {# d’entrées} other {# entrées}} pour « {query} »',
   'results.loading': 'Chargement des entrées…',
+  'results.searching': 'Recherche en cours…',
   'results.stalled': 'Cela prend plus de temps que d’habitude…',
   'results.empty': 'Aucune entrée ne correspond à cette recherche.',
   'results.emptyHint': 'Essayez avec moins de mots ou retirez certains filtres.',

@@ -30,6 +30,7 @@ export const ru: Messages = {
   'results.countQuery':
     '{n, plural, =0 {Нет записей} one {# запись} few {# записи} many {# записей} other {# записи}} по запросу «{query}»',
   'results.loading': 'Загрузка записей…',
+  'results.searching': 'Идёт поиск…',
   'results.stalled': 'Это занимает больше времени, чем обычно…',
   'results.empty': 'Нет записей, соответствующих этому запросу.',
   'results.emptyHint': 'Попробуйте сократить запрос или снять некоторые фильтры.',

@@ -27,6 +27,7 @@ export const zh: Messages = {
   'results.count': '{n, plural, =0 {无记录} other {#条记录}}',
   'results.countQuery': '“{query}”的搜索结果：{n, plural, =0 {无记录} other {#条记录}}',
   'results.loading': '正在加载记录…',
+  'results.searching': '正在搜索…',
   'results.stalled': '所需时间比平时长…',
   'results.empty': '没有与此搜索匹配的记录。',
   'results.emptyHint': '请尝试减少关键词或移除部分筛选条件。',

@@ -26,10 +26,20 @@ export class WsisBase extends LitElement {
 
 /** Base of the wsis-* parts of a search: the link to the store of their `<wsis-stocktaking>`. */
 export class WsisElement extends WsisBase {
+  /** Parts that render a new answer at once; the others wait until it has painted. */
+  static rendersAnswersFirst = false;
+
   /** The id of a `<wsis-stocktaking>` elsewhere on the page to link to. */
   @property({ reflect: true }) for?: string;
 
-  protected readonly storeController = new StoreController(this);
+  protected readonly storeController = new StoreController(this, {
+    first: (this.constructor as typeof WsisElement).rendersAnswersFirst,
+  });
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const delay = this.storeController.takeDelay();
+    return delay ? delay.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   protected get store() {
     return this.storeController.store;

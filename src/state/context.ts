@@ -22,6 +22,27 @@ export function isStoreProvider(el: Element | null): el is StoreProvider {
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
+ * Resolves once the next frame has painted (a frame, then a task), so work that can wait
+ * does not delay it; after 100 ms where frames do not run (a hidden tab).
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
+
+export interface StoreControllerOptions {
+  /** Renders a new answer at once; other parts render it after it has painted (the results come first). */
+  first?: boolean;
+}
+
+/**
  * Gives a component the store of its `<wsis-stocktaking>`: the nearest ancestor through
  * context, or the one named by the host's `for` attribute. Re-renders the host on every change.
  */
@@ -32,9 +53,13 @@ export class StoreController implements ReactiveController {
   #unlink?: () => void;
   #linkedTo?: string;
   #fromContext?: SearchStore;
+  #first: boolean;
+  #seen?: Readonly<SearchState>;
+  #afterPaint?: Promise<void>;
 
-  constructor(host: Host) {
+  constructor(host: Host, options: StoreControllerOptions = {}) {
     this.#host = host;
+    this.#first = options.first ?? false;
     host.addController(this);
     new ContextConsumer(host, {
       context: storeContext,
@@ -48,6 +73,13 @@ export class StoreController implements ReactiveController {
 
   get state(): Readonly<SearchState> | undefined {
     return this.store?.state;
+  }
+
+  /** What the host's next update waits for: the paint of a new answer by the parts that come first. */
+  takeDelay(): Promise<void> | undefined {
+    const delay = this.#afterPaint;
+    this.#afterPaint = undefined;
+    return delay;
   }
 
   hostConnected(): void {
@@ -95,7 +127,15 @@ export class StoreController implements ReactiveController {
     if (store === this.store) return;
     this.#unsubscribe?.();
     this.store = store;
-    this.#unsubscribe = store?.subscribe(() => this.#host.requestUpdate());
+    this.#seen = store?.state;
+    this.#unsubscribe = store?.subscribe((state) => this.#changed(state));
+    this.#host.requestUpdate();
+  }
+
+  #changed(state: Readonly<SearchState>): void {
+    const answered = state.results !== this.#seen?.results || state.facets !== this.#seen?.facets;
+    this.#seen = state;
+    if (answered && !this.#first) this.#afterPaint ??= afterPaint();
     this.#host.requestUpdate();
   }
 }

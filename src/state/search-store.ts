@@ -15,8 +15,13 @@ import { isC7 } from '../data/vocabulary.js';
 import type { Listener, SearchState } from './types.js';
 
 export interface StoreOptions {
-  /** Quiet time after typing before a search is sent. */
+  /**
+   * Quiet time after typing before a search is sent, used only while the source is slow (see
+   * `fastMs`); on a fast source every keystroke searches at once.
+   */
   debounceMs?: number;
+  /** Answers quicker than this count as fast: typing then searches on every key. */
+  fastMs?: number;
   /** Loading longer than this becomes `stalled`. */
   stalledMs?: number;
   pageSize?: number;
@@ -44,9 +49,18 @@ function withinScope(key: FilterKey, value: string, scope: readonly string[]): b
   return scope.includes(value) || (key === 'actionLine' && scope.includes('C7') && isC7(value));
 }
 
+/** Requests typing may send at once, without an answer in between, before it waits for a pause. */
+export const MAX_UNANSWERED = 2;
+
 /**
  * One search: query, filters, paging and the results, with no UI code.
- * It owns fetching: debouncing, aborting stale requests and the stalled timer.
+ * It owns fetching: when to search while typing, aborting stale requests and the stalled timer.
+ *
+ * Typing searches on every key while the source answers fast, each key aborting the request
+ * before it. It waits for a pause of `debounceMs` instead once the source looks slow: the last
+ * answer took `fastMs` or more, nothing has answered for `fastMs` since a request went out, or
+ * `MAX_UNANSWERED` requests are already out unanswered. So a word typed without pausing sends
+ * at most MAX_UNANSWERED + 1 requests however slow the network, and one once it is known slow.
  */
 export class SearchStore {
   #state: SearchState;
@@ -59,6 +73,11 @@ export class SearchStore {
   #stalled?: ReturnType<typeof setTimeout>;
   #controller?: AbortController;
   #callId = 0;
+  /** How long the last answer took, in ms. */
+  #latency = 0;
+  /** Requests sent since the last answer, and when the first of them went out. */
+  #unanswered = 0;
+  #waitingSince = 0;
   #disposed = false;
 
   /** Set by URL sync: a shareable link that opens the given entry. */
@@ -69,7 +88,8 @@ export class SearchStore {
   constructor(source: DataSource, options: StoreOptions = {}) {
     this.#source = source;
     this.#options = {
-      debounceMs: options.debounceMs ?? 200,
+      debounceMs: options.debounceMs ?? 250,
+      fastMs: options.fastMs ?? 150,
       stalledMs: options.stalledMs ?? 400,
       pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       facets: options.facets ?? FACET_NAMES,
@@ -133,13 +153,39 @@ export class SearchStore {
     };
   }
 
-  /** Typing: searches after the debounce. */
+  /**
+   * Typing: searches at once on a fast source, after a pause on a slow one. The results on show
+   * belong to the previous text, so the state says loading from this key on, and the request for
+   * that text, now useless, is aborted.
+   */
   setQuery(query: string): void {
     if (query === this.#state.query) return;
-    this.#set({ query, page: 1 });
+    this.#abort();
     this.#typing = true;
+    this.#set({ query, page: 1, status: 'loading', error: undefined });
     clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => this.search(), this.#options.debounceMs);
+    // A later call in the same task (a filter chosen with the text) sends one request for both.
+    this.#debounce = setTimeout(() => this.#typing && this.search(), this.#slow() ? this.#options.debounceMs : 0);
+  }
+
+  /** Whether typing should wait for a pause rather than search on every key. */
+  #slow(): boolean {
+    const { fastMs } = this.#options;
+    if (this.#latency >= fastMs) return true;
+    return this.#unanswered >= MAX_UNANSWERED || (this.#unanswered > 0 && Date.now() - this.#waitingSince >= fastMs);
+  }
+
+  /** Cancels the request in flight and its stalled timer. */
+  #abort(): void {
+    clearTimeout(this.#stalled);
+    this.#controller?.abort();
+    this.#controller = undefined;
+  }
+
+  /** An answer (or a failure other than an abort) came: the source is responsive again. */
+  #answered(sentAt: number): void {
+    this.#latency = Date.now() - sentAt;
+    this.#unanswered = 0;
   }
 
   /** Enter: searches now, with the given text if any. */
@@ -266,11 +312,12 @@ export class SearchStore {
     if (this.#disposed) return Promise.resolve();
     clearTimeout(this.#debounce);
     this.#typing = false;
-    clearTimeout(this.#stalled);
-    this.#controller?.abort();
+    this.#abort();
     const controller = (this.#controller = new AbortController());
     const callId = ++this.#callId;
     const page = append ? this.#state.page + 1 : this.#state.page;
+    const sentAt = Date.now();
+    if (!this.#unanswered++) this.#waitingSince = sentAt;
     this.#set({ status: 'loading', error: undefined });
     this.#stalled = setTimeout(() => {
       if (callId === this.#callId) this.#set({ status: 'stalled' });
@@ -278,6 +325,7 @@ export class SearchStore {
     return this.#source.search(this.params(page), controller.signal).then(
       (response) => {
         if (callId !== this.#callId) return;
+        this.#answered(sentAt);
         clearTimeout(this.#stalled);
         this.#set({
           results: append ? [...this.#state.results, ...response.items] : response.items,
@@ -295,6 +343,7 @@ export class SearchStore {
         const e =
           error instanceof SourceError ? error : new SourceError('http', String((error as Error)?.message ?? error));
         if (e.code === 'aborted') return;
+        this.#answered(sentAt);
         this.#set({
           // A dead API is not the visitor's connection: say "offline" only when the browser says so.
           status: e.code === 'network' && globalThis.navigator?.onLine === false ? 'offline' : 'error',
@@ -307,8 +356,7 @@ export class SearchStore {
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#debounce);
-    clearTimeout(this.#stalled);
-    this.#controller?.abort();
+    this.#abort();
     this.#listeners.clear();
     this.#source.dispose?.();
   }

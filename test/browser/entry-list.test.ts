@@ -117,7 +117,8 @@ describe('<wsis-entry-list>', function () {
     expect(summary.startsWith('… ')).to.equal(true);
     expect(summary.split(' ').length).to.be.within(40, 43);
     expect([...entry.querySelectorAll('mark')].map((m) => m.textContent)).to.deep.equal(['telehealth', 'telehealth']);
-    expect(text(q(root, '[role="status"]'))).to.equal('1 entry for “telehealth”');
+    expect(text(q(root, '.summary'))).to.equal('1 entry for “telehealth”');
+    await until(() => text(q(root, '[role="status"]')) === '1 entry for “telehealth”', 'the count is announced');
     await expect(el).to.be.accessible();
   });
 
@@ -143,18 +144,32 @@ describe('<wsis-entry-list>', function () {
     expect(root.querySelectorAll('.skeleton').length).to.equal(0);
   });
 
-  it('announces loading while a new search runs, never the new query with the old count', async () => {
+  it('says it is searching while a new search runs, never the new query with the old count', async () => {
     const { root, el, store, source } = await setup();
-    const summary = () => text(q(root, '[role="status"]'));
+    const summary = () => text(q(root, '.summary'));
+    const live = () => text(q(root, '[role="status"]'));
     expect(summary()).to.equal('12 entries');
     source.hold = true;
     store.submit('project');
     await el.updateComplete;
     expect(store.state.status).to.equal('loading');
-    expect(summary()).to.equal('Loading entries…');
+    expect(summary()).to.equal('Searching…');
+    expect(live()).to.equal('Searching…');
     source.release();
     await settle(el, store);
     expect(summary()).to.equal(`${store.state.total} entries for “project”`);
+    await until(() => live() === summary(), 'the count is announced once the text settles');
+  });
+
+  it('announces a filter’s count at once when the text has not changed', async () => {
+    const { root, el, store } = await setup();
+    store.setSort('newest');
+    await settle(el, store);
+    expect(text(q(root, '[role="status"]'))).to.equal('12 entries');
+    store.toggleFilter('sdg', '3', true);
+    await settle(el, store);
+    expect(text(q(root, '[role="status"]'))).to.equal(text(q(root, '.summary')));
+    expect(text(q(root, '.summary'))).to.equal(`${store.state.total} ${store.state.total === 1 ? 'entry' : 'entries'}`);
   });
 
   describe('entry title headings', () => {

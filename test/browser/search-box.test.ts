@@ -14,6 +14,7 @@ import { isJustTheTerm } from '../../src/components/search-box/fuzzy.js';
 import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
 import type { MatcherFactory } from '../../src/components/search-box/matcher.js';
 import { loadMatcher, setMatcherLoader, type Suggestion } from '../../src/components/search-box/suggestions.js';
+import { afterPaint } from '../../src/state/context.js';
 import { $, $$, mount, settled } from './filter-helpers/mount.js';
 
 const CATALOGUES: Record<Lang, Messages> = { ar, zh, en, fr, ru, es };
@@ -23,11 +24,12 @@ const setup = (lang = 'en', debounceMs = 10) =>
 const input = (el: WsisSearchBox) => $<HTMLInputElement>(el, 'input');
 const options = (el: WsisSearchBox) => $$(el, '[role="option"]');
 
-/** Types once the lazily loaded matcher is there (or has failed), so suggestions are synchronous again. */
+/** Types once the lazily loaded matcher is there (or has failed); suggestions follow once the keys have painted. */
 async function type(el: WsisSearchBox, text: string) {
   input(el).focus();
   await loadMatcher().catch(() => undefined);
   await sendKeys({ type: text });
+  await afterPaint();
   await el.updateComplete;
 }
 
@@ -297,6 +299,33 @@ describe('<wsis-search-box>', () => {
     input(el).focus();
     await sendKeys({ type: 'he' });
     expect(loads).to.equal(1);
+  });
+
+  it('matches after the key has painted, not in the key handler, and only for the newest text', async () => {
+    const matched: string[] = [];
+    setMatcherLoader(async () => {
+      const factory = await loadMatcherFactory();
+      return {
+        ...factory,
+        createMatcher(docs) {
+          const matcher = factory.createMatcher(docs);
+          return (query, limit) => (matched.push(query), matcher(query, limit));
+        },
+      };
+    });
+    const { el } = await setup();
+    input(el).focus();
+    await loadMatcher();
+    for (const text of ['tu', 'tun', 'tuni']) {
+      input(el).value = text;
+      input(el).dispatchEvent(new Event('input'));
+    }
+    expect(matched).to.deep.equal([]);
+    await afterPaint();
+    await el.updateComplete;
+    expect(matched[0]).to.equal('tuni');
+    expect(matched.filter((q) => q !== 'tuni')).to.deep.equal([]);
+    expect(options(el).map((o) => o.getAttribute('aria-label'))).to.include('Tunisia, Country');
   });
 
   it('still searches, and submits on Enter, when the matcher fails to load', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Entry } from '../../src/data/entry.js';
 import type { SearchParams } from '../../src/data/query.js';
 import { SourceError, type DataSource, type SourceResponse } from '../../src/data/source.js';
-import { SearchStore } from '../../src/state/search-store.js';
+import { MAX_UNANSWERED, SearchStore } from '../../src/state/search-store.js';
 import type { SearchStatus } from '../../src/state/types.js';
 import { makeEntry } from '../fixtures/entries.js';
 
@@ -52,7 +52,7 @@ let store: SearchStore;
 let statuses: SearchStatus[];
 
 beforeEach(() => {
-  mock.timers.enable({ apis: ['setTimeout'] });
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   source = new FakeSource();
   store = new SearchStore(source);
   statuses = [];
@@ -172,26 +172,85 @@ describe('status transitions', () => {
 });
 
 describe('typing and submitting', () => {
-  test('10 quick keystrokes send one search, for the last text', () => {
+  test('on a fast source every key searches at once, for its own text', async () => {
     const text = 'telehealth';
     for (let i = 1; i <= text.length; i++) {
       store.setQuery(text.slice(0, i));
-      mock.timers.tick(50);
+      mock.timers.tick(0);
+      assert.equal(source.calls.length, i, `key ${i} sends its search`);
+      assert.equal(source.last.params.q, text.slice(0, i));
+      mock.timers.tick(30);
+      source.last.resolve(page([`r${i}`]));
+      await flush();
+      mock.timers.tick(80);
     }
-    assert.equal(source.calls.length, 0);
-    assert.equal(store.state.query, 'telehealth');
-    mock.timers.tick(150);
-    assert.equal(source.calls.length, 1);
-    assert.equal(source.last.params.q, 'telehealth');
-    mock.timers.tick(1000);
-    assert.equal(source.calls.length, 1);
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['r10'],
+    );
   });
 
-  test('the debounce delay is configurable', () => {
-    store = new SearchStore(source, { debounceMs: 50 });
+  test('a key aborts the request for the text before it and says loading at once', async () => {
+    store.submit('tele');
+    source.last.resolve(page(['a'], 1));
+    await flush();
+    store.setQuery('teleh');
+    mock.timers.tick(0);
+    const first = source.last;
+    store.setQuery('telehe');
+    assert.ok(first.signal.aborted, 'the request for the previous text is aborted at the key');
+    assert.equal(store.state.status, 'loading', 'the shown results belong to the previous text');
+  });
+
+  test('on a slow network, 10 letters at 110 ms with 1 s answers send at most 3 requests', async () => {
+    const text = 'telehealth';
+    const answer = (call: Call) => setTimeout(() => call.resolve(page([call.params.q])), 1000);
+    for (let i = 1; i <= text.length; i++) {
+      store.setQuery(text.slice(0, i));
+      mock.timers.tick(0);
+      if (source.calls.length && !source.last.signal.aborted) answer(source.last);
+      mock.timers.tick(110);
+    }
+    mock.timers.tick(250);
+    answer(source.last);
+    mock.timers.tick(1000);
+    await flush();
+    assert.ok(source.calls.length <= 1 + MAX_UNANSWERED, `${source.calls.length} requests`);
+    assert.equal(source.last.params.q, 'telehealth');
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['telehealth'],
+    );
+  });
+
+  test('once an answer was slow, a word typed without pausing sends one request, after the pause', async () => {
+    store.submit('a');
+    mock.timers.tick(600);
+    source.last.resolve(page(['a']));
+    await flush();
+    const before = source.calls.length;
+    const text = 'telehealth';
+    for (let i = 1; i <= text.length; i++) {
+      store.setQuery(text.slice(0, i));
+      mock.timers.tick(110);
+    }
+    assert.equal(source.calls.length, before);
+    mock.timers.tick(140);
+    assert.equal(source.calls.length, before + 1);
+    assert.equal(source.last.params.q, 'telehealth');
+  });
+
+  test('the pause used on a slow source is configurable', async () => {
+    store = new SearchStore(source, { debounceMs: 50, fastMs: 10 });
+    store.submit('a');
+    mock.timers.tick(20);
+    source.last.resolve(page(['a']));
+    await flush();
     store.setQuery('x');
-    mock.timers.tick(50);
+    mock.timers.tick(49);
     assert.equal(source.calls.length, 1);
+    mock.timers.tick(1);
+    assert.equal(source.calls.length, 2);
   });
 
   test('setting the same text again does nothing', () => {

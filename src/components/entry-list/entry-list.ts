@@ -9,6 +9,7 @@ import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './entry-list.styles.js';
+import { Announcer } from './announcer.js';
 import { highlightTerms } from './excerpt.js';
 import { derivedHeadingLevel, parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { renderItem } from './item.js';
@@ -33,6 +34,7 @@ const SKELETONS = 3;
  */
 export class WsisEntryList extends WsisElement {
   static override styles = [baseStyles, styles];
+  static override rendersAnswersFirst = true;
 
   @property({ reflect: true }) override lang!: string;
   @property({ attribute: 'heading-level' }) headingLevel?: string | number;
@@ -43,19 +45,30 @@ export class WsisEntryList extends WsisElement {
   #derivedLevel: HeadingLevel = 3;
   /** The detail is rendered from the first opened entry on, so its code loads only then. */
   #detailWanted = false;
+  #announcer = new Announcer(() => this.requestUpdate());
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#derivedLevel = derivedHeadingLevel(this);
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#announcer.dispose();
+  }
+
   protected override render() {
     const lang = matchLang(this.lang) ?? resolveLang(this);
     const s = this.store?.state;
     this.#detailWanted ||= !!s?.openEntryId;
+    const summary = s ? this.#summary(lang, s) : '';
+    const counted = s?.status === 'ready' || s?.status === 'empty';
+    this.#announcer.update(summary, counted, s?.query.trim() ?? '');
+    // The visible summary follows every answer; screen readers hear the live region, which waits for typing to settle.
     return html`<div class="base" dir=${dir(lang)}>
       <div class="bar">
-        <p class="summary" role="status" aria-live="polite">${s ? this.#summary(lang, s) : ''}</p>
+        <p class="summary" aria-hidden="true">${summary}</p>
+        <p class="visually-hidden" role="status" aria-live="polite">${this.#announcer.text}</p>
         ${s ? this.#sort(lang, s) : nothing}
       </div>
       ${s ? this.#body(lang, s) : nothing}
@@ -85,7 +98,8 @@ export class WsisEntryList extends WsisElement {
   #summary(lang: Lang, s: Readonly<SearchState>) {
     if (s.status === 'stalled') return t(lang, 'results.stalled');
     // The total on show belongs to the previous search; only "load more" keeps query and total.
-    if (s.status === 'idle' || (s.status === 'loading' && !this.#appending)) return t(lang, 'results.loading');
+    if (s.status === 'idle') return t(lang, 'results.loading');
+    if (s.status === 'loading' && !this.#appending) return t(lang, 'results.searching');
     if (s.status === 'error' || s.status === 'offline') return '';
     return s.query.trim()
       ? t(lang, 'results.countQuery', { n: s.total, query: s.query.trim() })

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { Facets } from '../../data/query.js';
 import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
+import { afterPaint } from '../../state/context.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './search-box.styles.js';
 import { SuggestionIndex, loadMatcher, type Suggestion, type SuggestionKind } from './suggestions.js';
@@ -26,9 +27,10 @@ const kindLabel = (lang: Lang, kind: SuggestionKind) => t(lang, `search.kind.${k
 
 /**
  * A search box with suggestions: the WAI-ARIA combobox "list autocomplete" pattern.
- * Typing searches after a short pause; Enter searches at once. Suggestions (action lines,
- * SDGs, regions, stakeholder types, and the countries and organizations seen in the
- * results during this visit) apply a filter when chosen; recent searches search again.
+ * Typing searches on every key (after a short pause when the API is slow); Enter searches at
+ * once. Suggestions (action lines, SDGs, regions, stakeholder types, and the countries and
+ * organizations seen in the results during this visit) apply a filter when chosen; recent
+ * searches search again.
  *
  * Choosing a filter suggestion clears the text box when the typed text was only the term
  * being looked up (every word occurs in the suggestion, allowing a typo), since keeping it
@@ -76,6 +78,8 @@ export class WsisSearchBox extends WsisElement {
   #warming = false;
   /** The list was asked for since it last closed; a late matcher then fills it. */
   #wanted = false;
+  /** A refresh waiting for the typed key to paint; a newer key or a key that reads the list replaces it. */
+  #pendingRefresh?: () => void;
 
   override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -212,7 +216,17 @@ export class WsisSearchBox extends WsisElement {
     );
   }
 
+  /** Fuzzy matching waits until the key has painted, off the key's task; only the newest text runs. */
+  #refreshLater(show: boolean): void {
+    const run = (this.#pendingRefresh = () => {
+      this.#pendingRefresh = undefined;
+      this.#refresh(show);
+    });
+    afterPaint().then(() => this.#pendingRefresh === run && run());
+  }
+
   #refresh(show: boolean): void {
+    this.#pendingRefresh = undefined;
     this.#wanted = show;
     const state = this.store?.state;
     const found = this.#index.search(this.text, resolveLang(this), state?.facets ?? {}, this.#recent);
@@ -227,12 +241,15 @@ export class WsisSearchBox extends WsisElement {
     this.#seenQuery = this.text;
     this.store?.setQuery(this.text);
     this.#warm();
-    this.#refresh(this.text.trim() !== '');
+    this.#refreshLater(this.text.trim() !== '');
   }
 
   #onKeydown(e: KeyboardEvent): void {
     // Enter and arrows also confirm IME compositions (Chinese input); leave those alone.
     if (e.isComposing || e.keyCode === 229) return;
+    // Keys that read the list see the suggestions for the text as typed.
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp' || e.key === 'Enter' || e.key === 'Escape')
+      this.#pendingRefresh?.();
     const n = this.suggestions.length;
     switch (e.key) {
       case 'ArrowDown':
@@ -337,6 +354,7 @@ export class WsisSearchBox extends WsisElement {
   }
 
   #close(): void {
+    this.#pendingRefresh = undefined;
     this.#wanted = false;
     this.open = false;
     this.active = -1;

@@ -51,7 +51,29 @@ export async function waitForSearch(
 }
 
 /** The first completed search after the page loaded. */
-export const waitForResults = (page: Page, w: Watch) => waitForSearch(page, w, 0);
+/**
+ * The first results, and every part the layout loads as soon as it is on the page (all but the map,
+ * which loads near the viewport) is defined: the filters are chunks that may arrive after the list.
+ */
+export async function waitForResults(page: Page, w: Watch): Promise<SearchDetail> {
+  const done = await waitForSearch(page, w, 0);
+  await page.waitForFunction(
+    () => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const el of roots[i].querySelectorAll('*')) {
+          if (!el.localName.startsWith('wsis-') || el.localName === 'wsis-country-map') continue;
+          if (!customElements.get(el.localName)) return false;
+          if (el.shadowRoot) roots.push(el.shadowRoot);
+        }
+      }
+      return true;
+    },
+    undefined,
+    { polling: 100 },
+  );
+  return done;
+}
 
 /** Opens the filter disclosure when the layout is narrow (closed `<details>`). */
 export async function showFilters(page: Page): Promise<void> {
