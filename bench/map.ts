@@ -3,7 +3,16 @@
  * generated entries: first render (geometry cached), cold load (fetch + parse + render) and
  * re-render after a filter change. Run: `tsx bench/map.ts`; `benchMap()` feeds a combined bench.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -163,14 +172,15 @@ export async function benchMap({
 }: {
   entries?: number;
   rounds?: number;
-  /** Where wsis-world.json is (built there when missing). */
+  /** Where the build's wsis-world-<hash>.json is (wsis-world.json is built there when missing). */
   distDir?: string;
   /** A running Chromium to use (the bench has its own context); one is launched when absent. */
   browser?: Browser;
 } = {}): Promise<MapBenchResult> {
-  const ASSET = join(distDir, 'wsis-world.json');
+  // The build's content-hashed geometry; without a build, the same data as scripts/build-map.ts makes.
+  const built = existsSync(distDir) ? readdirSync(distDir).find((f) => /^wsis-world-[\w-]+\.json$/.test(f)) : undefined;
+  const ASSET = built ? join(distDir, built) : join(distDir, 'wsis-world.json');
   if (!existsSync(ASSET)) {
-    // The bench needs the real asset; build it as scripts/build-map.ts would.
     mkdirSync(distDir, { recursive: true });
     writeFileSync(ASSET, JSON.stringify(buildWorld()));
   }

@@ -8,7 +8,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
+import { initialFiles, layoutTags, type ViteManifest } from '../scripts/size.js';
 import { kb, ratio, table } from './table.js';
+
+const LAYOUT = 'src/components/stocktaking/layout.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NM = join(ROOT, 'node_modules');
@@ -34,9 +37,10 @@ export interface CompositionRow {
 
 export interface SizesResult {
   rows: SizeRow[];
+  /** The classic stub a page embeds. */
   script: Measured;
-  /** The versioned extras file the script loads right after it starts (filters, map, export, detail). */
-  extras?: Measured;
+  /** Everything loaded before the first interaction (the stub and the initial chunks), separate downloads added. */
+  initial: Measured;
   /** Pagefind Component UI JS+CSS, minified: the size goal's comparison. */
   pagefindComponent?: Measured;
   composition: CompositionRow[];
@@ -105,11 +109,12 @@ function grouped(modules: [path: string, bytes: number][], total: number): Compo
 }
 
 /**
- * Where the script's bytes go. From the real build (vite.config.ts, not written): each module's
- * share of the code before minification, scaled to the minified file. Falls back to an esbuild
- * metafile of src/bundle.ts (exact minified bytes, but without the config's plugins).
+ * Where the initial JavaScript's bytes go. From the real build (vite.config.ts, not written): each module's
+ * share of the code before minification, scaled to the minified chunk, over the chunks loaded before the
+ * first interaction (`initial`, by file name; the module entry alone when the names differ). Falls back to
+ * an esbuild metafile of src/bundle.ts (exact minified bytes, but without the config's plugins).
  */
-async function composition(): Promise<{ rows: CompositionRow[]; total: number; how: string }> {
+async function composition(initial: Set<string>): Promise<{ rows: CompositionRow[]; total: number; how: string }> {
   try {
     const { build: viteBuild } = await import('vite');
     const out = await viteBuild({
@@ -119,15 +124,26 @@ async function composition(): Promise<{ rows: CompositionRow[]; total: number; h
       logLevel: 'silent',
       build: { write: false },
     });
-    const chunk = (Array.isArray(out) ? out : [out])
+    const chunks = (Array.isArray(out) ? out : [out])
       .flatMap((o) => ('output' in o ? o.output : []))
-      .find((c) => c.type === 'chunk' && c.fileName === 'wsis-stocktaking.js');
-    if (!chunk || chunk.type !== 'chunk') throw new Error('no wsis-stocktaking.js chunk');
-    const rendered = Object.entries(chunk.modules).map(([id, m]) => [id, m.renderedLength] as [string, number]);
-    const sum = rendered.reduce((n, [, b]) => n + b, 0);
-    const total = Buffer.byteLength(chunk.code);
-    const scaled = rendered.map(([id, b]) => [id, (b / sum) * total] as [string, number]);
-    return { rows: grouped(scaled, total), total, how: 'vite build of vite.config.ts, shares before minification' };
+      .filter((c) => c.type === 'chunk');
+    let picked = chunks.filter((c) => initial.has(c.fileName) && c.fileName !== 'wsis-stocktaking.js');
+    if (!picked.length) picked = chunks.filter((c) => c.facadeModuleId?.endsWith('src/bundle.ts'));
+    if (!picked.length) throw new Error('no initial chunk');
+    const scaled: [string, number][] = [];
+    let total = 0;
+    for (const chunk of picked) {
+      const rendered = Object.entries(chunk.modules).map(([id, m]) => [id, m.renderedLength] as [string, number]);
+      const sum = rendered.reduce((n, [, b]) => n + b, 0);
+      const bytes = Buffer.byteLength(chunk.code);
+      total += bytes;
+      for (const [id, b] of rendered) scaled.push([id, sum ? (b / sum) * bytes : 0]);
+    }
+    return {
+      rows: grouped(scaled, total),
+      total,
+      how: `vite build of vite.config.ts, ${picked.length} initial chunks, shares before minification`,
+    };
   } catch {
     const result = await build({
       entryPoints: [join(ROOT, 'src/bundle.ts')],
@@ -152,49 +168,57 @@ async function composition(): Promise<{ rows: CompositionRow[]; total: number; h
 
 /** What loads a dist/ file, for the note column. Other names get a generic note. */
 const KNOWN: Record<string, string> = {
-  'wsis-static-index.js': 'static mode (src=) only, in a worker',
-  'wsis-suggest.js': 'search box, first use',
-  'wsis-world.json': 'map only',
   'integrity.json': 'SRI hashes, not loaded by pages',
 };
 
+/** What a chunk of the build is for, from its name (Vite names chunks `wsis-<name>-<hash>.js`). */
+function purpose(name: string): string | undefined {
+  const base = /^wsis-(.+?)-[\w-]{8}\.(?:js|json)$/.exec(name)?.[1];
+  if (!base) return undefined;
+  if (['ar', 'es', 'fr', 'ru', 'zh'].includes(base)) return 'one language, when lang= asks for it';
+  if (base === 'world') return 'map geometry';
+  if (base === 'static-worker') return 'static mode (src=) only, in a worker';
+  if (base === 'fuzzy') return 'search box suggestions, first use';
+  return undefined;
+}
+
 /**
- * Every dist/*.js and dist/*.json beside the initial script, sorted by name. A file is `counted` as a
- * lazy download when the initial script names it, or a file it names does (chunks, workers, language
- * files); files identical to the initial script are versioned copies of it.
+ * Every dist/*.js and dist/*.json beside the stub, sorted by name. `initial` files load before the first
+ * interaction (scripts/size.ts, from dist/.vite/manifest.json); a file is `counted` as a lazy download
+ * when the stub names it, or a file it names does; files identical to the stub are versioned copies of it.
  */
-export function distFiles(distDir: string): { name: string; note: string; counted: boolean }[] {
+export function distFiles(distDir: string): { name: string; note: string; counted: boolean; initial: boolean }[] {
   const MAIN = 'wsis-stocktaking.js';
   const names = readdirSync(distDir)
     .filter((f) => /\.(js|json)$/.test(f) && f !== MAIN)
     .sort();
   const text = (f: string) => readFileSync(join(distDir, f), 'latin1');
   const main = readFileSync(join(distDir, MAIN));
+  const manifest = join(distDir, '.vite', 'manifest.json');
+  const initial = existsSync(manifest)
+    ? initialFiles(
+        JSON.parse(readFileSync(manifest, 'utf8')) as ViteManifest,
+        layoutTags(readFileSync(join(ROOT, LAYOUT), 'utf8')),
+      )
+    : new Set<string>();
   const reached = new Set<string>();
-  const language = (f: string) => /^wsis-i18n-[\w-]+\.json$/.test(f);
-  const extras = (f: string) => /^wsis-extras-[\w.-]+\.js$/.test(f);
-  // Language files and the versioned extras file are named by templates (`wsis-i18n-${lang}.json`).
-  const named = (source: string, f: string) =>
-    source.includes(f) ||
-    (language(f) && source.includes('wsis-i18n-')) ||
-    (extras(f) && source.includes('wsis-extras-'));
   const queue = [MAIN];
   for (let from = queue.shift(); from; from = queue.shift()) {
     const source = text(from);
-    for (const f of names.filter((n) => !reached.has(n) && named(source, n))) {
+    for (const f of names.filter((n) => !reached.has(n) && source.includes(n))) {
       reached.add(f);
       if (f.endsWith('.js')) queue.push(f);
     }
   }
   return names.map((name) => {
     if (readFileSync(join(distDir, name)).equals(main))
-      return { name, note: `same bytes as ${MAIN} (versioned URL), not added`, counted: false };
-    if (KNOWN[name]) return { name, note: KNOWN[name], counted: reached.has(name) };
-    if (extras(name))
-      return { name, note: 'filters, map, export, detail; right after the script', counted: reached.has(name) };
-    if (language(name)) return { name, note: 'one language, when lang= asks for it', counted: reached.has(name) };
-    if (reached.has(name)) return { name, note: 'named by the script, loaded when needed', counted: true };
-    return { name, note: 'not named by the script', counted: false };
+      return { name, note: `same bytes as ${MAIN} (versioned URL), not added`, counted: false, initial: false };
+    const known = KNOWN[name] ?? purpose(name);
+    if (initial.has(name)) return { name, note: known ?? 'before the first interaction', counted: true, initial: true };
+    if (known) return { name, note: known, counted: reached.has(name), initial: false };
+    if (reached.has(name))
+      return { name, note: 'named by the script, loaded when needed', counted: true, initial: false };
+    return { name, note: 'not named by the script', counted: false, initial: false };
   });
 }
 
@@ -209,15 +233,17 @@ export async function benchSizes({ distDir = join(ROOT, 'dist') } = {}): Promise
   };
   const script = file(join(distDir, 'wsis-stocktaking.js'));
   if (!script) throw new Error(`${join(distDir, 'wsis-stocktaking.js')} is missing`);
-  add('ours: wsis-stocktaking.js (initial script)', 'ours', script);
-  let extras: Measured | undefined;
+  add('ours: wsis-stocktaking.js (stub)', 'ours', script);
   // Every other dist/*.js and dist/*.json, whatever the build splits off.
-  for (const { name, note, counted } of distFiles(distDir)) {
+  const files = distFiles(distDir);
+  const initialParts: Measured[] = [script];
+  for (const { name, note, counted, initial } of files) {
     const m = file(join(distDir, name))!;
-    if (/^wsis-extras-/.test(name)) extras = m;
-    if (counted) add(`ours: ${name} (lazy)`, 'ours', m, note);
-    else add(`  ${name}`, 'ours', m, note);
+    if (initial) initialParts.push(m);
+    add(counted ? `ours: ${name} (${initial ? 'initial' : 'lazy'})` : `  ${name}`, 'ours', m, note);
   }
+  const initial = sum(...initialParts);
+  add('ours: before the first interaction (stub + initial)', 'ours', initial, `${initialParts.length} files`);
   const esm = join(distDir, 'esm', 'index.js');
   if (existsSync(esm)) {
     add('ours: npm ESM, own code (deps external)', 'ours', measure(await bundleEsm(esm, true)), 'esbuild min');
@@ -260,11 +286,11 @@ export async function benchSizes({ distDir = join(ROOT, 'dist') } = {}): Promise
     'JS only, no theme',
   );
 
-  const { rows: comp, total, how } = await composition();
+  const { rows: comp, total, how } = await composition(new Set(files.filter((f) => f.initial).map((f) => f.name)));
   return {
     rows,
     script,
-    extras,
+    initial,
     pagefindComponent,
     composition: comp,
     compositionTotal: total,
@@ -274,13 +300,13 @@ export async function benchSizes({ distDir = join(ROOT, 'dist') } = {}): Promise
 
 export function formatSizes(r: SizesResult): string[] {
   const lines = table(
-    ['file', 'raw kB', 'gzip kB', 'brotli kB', 'gzip vs our script', 'note'],
+    ['file', 'raw kB', 'gzip kB', 'brotli kB', 'gzip vs our initial', 'note'],
     r.rows.map((row) => [
       row.name,
       kb(row.raw),
       kb(row.gzip),
       kb(row.brotli),
-      row.name.startsWith('ours: wsis-stocktaking') ? '1.00×' : ratio(row.gzip, r.script.gzip),
+      ratio(row.gzip, r.initial.gzip),
       row.note ?? '',
     ]),
   );
@@ -288,7 +314,7 @@ export function formatSizes(r: SizesResult): string[] {
   const rest = r.composition.slice(12).reduce((n, c) => n + c.bytes, 0);
   lines.push(
     '',
-    `Where the script's bytes go (${r.compositionSource}; ${kb(r.compositionTotal)} kB minified):`,
+    `Where the initial JavaScript's bytes go (${r.compositionSource}; ${kb(r.compositionTotal)} kB minified):`,
     ...table(
       ['module', 'kB', 'share'],
       [

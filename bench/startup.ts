@@ -28,14 +28,18 @@ export function writePages(site: string): void {
       '<script src="/dist/wsis-stocktaking.js"></script></head>' +
       '<body><wsis-stocktaking api="/api/v1"></wsis-stocktaking></body></html>',
   );
-  // Attributes from the query string, e.g. widget.html?src=/data-5000.json
+  // Attributes from the query string, e.g. widget.html?src=/data-5000.json (the script is a file: the pages' policy
+  // allows no inline script).
   writeFileSync(
     join(site, 'widget.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>' +
-      '<script src="/dist/wsis-stocktaking.js"></script></head><body><script>' +
-      "const el = document.createElement('wsis-stocktaking');" +
-      'for (const [k, v] of new URLSearchParams(location.search)) el.setAttribute(k, v);' +
-      'document.body.append(el);</script></body></html>',
+      '<script src="/dist/wsis-stocktaking.js"></script></head><body><script src="/widget-page.js"></script></body></html>',
+  );
+  writeFileSync(
+    join(site, 'widget-page.js'),
+    "const el = document.createElement('wsis-stocktaking');\n" +
+      'for (const [k, v] of new URLSearchParams(location.search)) el.setAttribute(k, v);\n' +
+      'document.body.append(el);\n',
   );
 }
 
@@ -51,9 +55,10 @@ export async function startServer(
   dbPath: string,
   distDir: string,
   site: string,
-  { nice }: { nice?: number } = {},
+  { nice, pagefind }: { nice?: number; pagefind?: string } = {},
 ): Promise<BenchServer> {
   const command = [process.execPath, '--import', 'tsx', HERE, '--serve', dbPath, distDir, site];
+  if (pagefind) command.push(pagefind);
   if (nice) command.unshift('nice', '-n', String(Math.round(nice)));
   const child: ChildProcess = spawn(command[0], command.slice(1), {
     cwd: ROOT,
@@ -69,13 +74,21 @@ export async function startServer(
   throw new Error('the bench server exited before listening');
 }
 
-async function serve(dbPath: string, distDir: string, site: string): Promise<void> {
+/** `pagefind`: a site from bench/pagefind.ts, its index and UI served at /pagefind/ beside ours. */
+async function serve(dbPath: string, distDir: string, site: string, pagefind?: string): Promise<void> {
   const app = buildApp({
     dbPath,
     staticRoots: [
       { prefix: '/dist/', root: distDir },
+      ...(pagefind ? [{ prefix: '/pagefind/', root: join(pagefind, 'pagefind') }] : []),
       { prefix: '/', root: site },
     ],
+  });
+  // Pagefind's index files are gzip already and it inflates them itself. The compress plugin labels such a
+  // file "content-encoding: br" while passing its gzip bytes through, which the browser refuses; asked
+  // for no encoding, it sends them as they are.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/pagefind/')) delete request.headers['accept-encoding'];
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
@@ -84,12 +97,16 @@ async function serve(dbPath: string, distDir: string, site: string): Promise<voi
 
 /** Milliseconds from navigation start; phases of one page load. */
 interface Load {
+  /** The last script file loaded before the first search (the stub and its chunks), and how many there were. */
   scriptEnd: number;
+  scripts: number;
   defined: number;
   shell: number;
   apiStart: number;
   apiEnd: number;
   event: number;
+  /** The animation frame that first has a result item (its style, layout and paint follow). */
+  rendered: number;
   painted: number;
   longest: number;
 }
@@ -121,6 +138,7 @@ const INIT = `(() => {
       const frame = () =>
         requestAnimationFrame(() => {
           if (!item()) return frame();
+          marks.rendered = performance.now();
           setTimeout(() => {
             marks.painted = performance.now();
             resolve();
@@ -132,15 +150,20 @@ const INIT = `(() => {
   marks.read = async () => {
     await marks.done;
     const resources = performance.getEntriesByType('resource');
-    const script = resources.find((r) => r.name.includes('/dist/wsis-stocktaking.js'));
     const api = resources.find((r) => r.name.includes('/api/v1/entries'));
+    // The stub and every chunk it loads before the first search goes out.
+    const scripts = resources.filter(
+      (r) => r.name.includes('/dist/') && r.name.endsWith('.js') && (!api || r.startTime <= api.startTime),
+    );
     return {
-      scriptEnd: script ? script.responseEnd : NaN,
+      scriptEnd: scripts.length ? Math.max(...scripts.map((r) => r.responseEnd)) : NaN,
+      scripts: scripts.length,
       defined: marks.defined,
       shell: marks.shell,
       apiStart: api ? api.startTime : NaN,
       apiEnd: api ? api.responseEnd : NaN,
       event: marks.event,
+      rendered: marks.rendered,
       painted: marks.painted,
       longest: marks.longest,
     };
@@ -156,6 +179,32 @@ export interface StartupFigures {
   warm: Spread;
   /** Medians of each phase's end, ms from navigation start. */
   phases: Record<'cold' | 'warm', Record<Exclude<keyof Load, 'painted'>, number>>;
+  /** Where the time goes: median ms of each step of one load (they add up to about the p50). */
+  breakdown: Record<'cold' | 'warm', Record<Step, number>>;
+}
+
+const STEPS = {
+  script: 'script (navigation → the stub and its first chunks loaded)',
+  start: 'start (→ elements defined)',
+  request: 'to the request (→ API sent)',
+  api: 'API (sent → answered)',
+  render: 'first render (answered → frame with a result)',
+  paint: 'paint (→ that frame painted)',
+} as const;
+type Step = keyof typeof STEPS;
+
+/** Each load's steps, as durations. */
+export function steps(
+  l: Pick<Load, 'scriptEnd' | 'defined' | 'apiStart' | 'apiEnd' | 'rendered' | 'painted'>,
+): Record<Step, number> {
+  return {
+    script: l.scriptEnd,
+    start: l.defined - l.scriptEnd,
+    request: l.apiStart - l.defined,
+    api: l.apiEnd - l.apiStart,
+    render: l.rendered - l.apiEnd,
+    paint: l.painted - l.rendered,
+  };
 }
 
 export async function benchStartup({
@@ -178,6 +227,12 @@ export async function benchStartup({
   const url = `${server.origin}/startup.html`;
   try {
     const options = { viewport: { width: 1280, height: 900 } };
+    const breakdownOf = (loads: Load[]) => {
+      const each = loads.map(steps);
+      return Object.fromEntries(
+        (Object.keys(STEPS) as Step[]).map((k) => [k, spread(each.map((e) => e[k])).p50]),
+      ) as Record<Step, number>;
+    };
     const phasesOf = (loads: Load[]) => ({
       scriptEnd: spread(loads.map((l) => l.scriptEnd)).p50,
       defined: spread(loads.map((l) => l.defined)).p50,
@@ -185,6 +240,8 @@ export async function benchStartup({
       apiStart: spread(loads.map((l) => l.apiStart)).p50,
       apiEnd: spread(loads.map((l) => l.apiEnd)).p50,
       event: spread(loads.map((l) => l.event)).p50,
+      rendered: spread(loads.map((l) => l.rendered)).p50,
+      scripts: spread(loads.map((l) => l.scripts)).p50,
       longest: spread(loads.map((l) => l.longest)).p50,
     });
 
@@ -225,6 +282,7 @@ export async function benchStartup({
       cold: spread(cold.map((l) => l.painted)),
       warm: spread(warm.map((l) => l.painted)),
       phases: { cold: phasesOf(cold), warm: phasesOf(warm) },
+      breakdown: { cold: breakdownOf(cold), warm: breakdownOf(warm) },
     };
   } finally {
     if (!shared) await browser.close();
@@ -270,9 +328,15 @@ export function formatStartup(f: StartupFigures): string[] {
       [row('cold'), row('warm')],
     ),
     `  phase columns: median ms from navigation start; warm vs cold p50: ${ratio(f.warm.p50, f.cold.p50)}`,
+    '  Where the time goes (median ms of each step per load):',
+    ...table(
+      ['step', 'cold', 'warm'],
+      (Object.keys(STEPS) as Step[]).map((k) => [STEPS[k], ms(f.breakdown.cold[k]), ms(f.breakdown.warm[k])]),
+    ).map((l) => '    ' + l),
+    `  script files before the first search: ${f.phases.cold.scripts} (cold), ${f.phases.warm.scripts} (warm)`,
   ];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] === '--serve') {
-  await serve(process.argv[3], process.argv[4], process.argv[5]);
+  await serve(process.argv[3], process.argv[4], process.argv[5], process.argv[6]);
 }

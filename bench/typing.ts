@@ -1,10 +1,13 @@
 /**
- * Keystroke → results painted in the whole widget, in Chromium: API mode against the reference
- * server at 20k and 100k entries, static mode (`src=`, index in the worker) at 1k, 5k and 20k.
- * Each keystroke is a real key event into the search box; it counts as done when `wsis-search`
- * reports that exact text and the next frame has been painted (a task queued from requestAnimationFrame).
- * The store waits DEBOUNCE_MS after the last keystroke before searching, so figures are given with
- * that pause and without it. Main-thread long tasks are counted over the typing.
+ * Keystroke → results painted, typed as a visitor types: real key events into the search box at
+ * KEY_INTERVAL_MS per key, never waiting for results, over QUERIES (bench/keys.ts). Three setups in one
+ * run, served by one local server: our widget in API mode against the reference server (20k entries,
+ * a fresh process, every typed text new to it, so each answer is computed cold), our widget in static
+ * mode (5k entries, `src=` with the worker), and Pagefind's Default UI over the same 5k entries as
+ * one HTML page each (bench/pagefind.ts).
+ * Per key: the time from the key event to the first painted frame showing results for its text (or a
+ * later one of the same query), main-thread tasks over 50 ms, and input delay (key event → its first
+ * handler).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,289 +15,234 @@ import type { Browser, Page } from 'playwright-core';
 import { generateEntries } from '../scripts/sample/generate.js';
 import { launchChromium } from '../scripts/chromium.js';
 import { database } from './api.js';
+import {
+  KEY_INTERVAL_MS,
+  keyLatencies,
+  prefixes,
+  QUERIES,
+  QUICK_QUERIES,
+  type KeyMark,
+  type PaintMark,
+} from './keys.js';
+import { installedVersion, PAGEFIND_VERSION, pagefindSite, writeSearchPage } from './pagefind.js';
 import { startServer } from './startup.js';
 import { ms, ratio, spread, table, type Spread } from './table.js';
 
-/** SearchStore's default `debounceMs`; the element has no attribute to change it. */
-export const DEBOUNCE_MS = 200;
-export const STATIC_SIZES = [1000, 5000, 20000];
-export const API_SIZES = [20000, 100000];
+export const API_ENTRIES = 20000;
+export const STATIC_ENTRIES = 5000;
+/** Sizes of the API databases the typing section needs. */
+export const API_SIZES = [API_ENTRIES];
+export const STATIC_SIZES = [STATIC_ENTRIES];
 
-type Step =
-  | { type: 'text'; text: string }
-  | { type: 'backspace'; count: number }
-  | { type: 'filter'; key: string; values: string[] }
-  | { type: 'years'; from: number }
-  | { type: 'clear' };
+type Setup = 'api' | 'static' | 'pagefind';
 
-/**
- * What a visitor types: words and phrases char by char (the first key replaces the old text),
- * typos, corrections with Backspace, and phrases typed while filters are on.
- */
-export function typingPlan(quick = false): Step[] {
-  const text = (t: string): Step => ({ type: 'text', text: t });
-  if (quick) {
-    return [
-      text('telemedicine'),
-      text('helth'),
-      { type: 'filter', key: 'region', values: ['africa'] },
-      text('school'),
-      { type: 'backspace', count: 2 },
-      { type: 'clear' },
-    ];
-  }
-  // 207 keystrokes: the issue asks for at least 200 typed queries per configuration.
-  return [
-    text('telemedicine'),
-    text('helth'),
-    { type: 'filter', key: 'region', values: ['africa'] },
-    text('school connectivity'),
-    { type: 'clear' },
-    text('digital health records'),
-    text('telemedicne'),
-    { type: 'backspace', count: 3 },
-    { type: 'filter', key: 'sdg', values: ['5'] },
-    text('women in ict'),
-    { type: 'clear' },
-    text('rural broadband'),
-    text('agricultre'),
-    { type: 'filter', key: 'status', values: ['ongoing'] },
-    { type: 'filter', key: 'entityType', values: ['government'] },
-    text('agriculture market'),
-    { type: 'clear' },
-    text('cybersecurity'),
-    text('goverment'),
-    { type: 'years', from: 2015 },
-    text('digital skills'),
-    { type: 'clear' },
-    text('open data'),
-    text('conectivity'),
-    text('mobile money'),
-    text('e-government'),
-  ];
-}
-
-export const keystrokes = (plan: Step[]) =>
-  plan.reduce((n, s) => n + (s.type === 'text' ? s.text.length : s.type === 'backspace' ? s.count : 0), 0);
-
-// Page side, plain JS (tsx would wrap named functions in a helper the page lacks).
+// Page side, plain JS (tsx would wrap named functions in a helper the page lacks). Runs before any page script.
 const INIT = `(() => {
-  const s = { key: NaN, start: NaN, pending: null, expect: null, resolve: null, longTasks: [], cost: {}, auto: false };
+  const s = { keys: [], paints: [], delays: [], eventDelays: [], longTasks: [], cost: {}, query: -1, keyAt: NaN, on: false };
+  window.__typing = s;
   const add = (name, ms) => { s.cost[name] = (s.cost[name] || 0) + ms; };
-  // Where the main thread goes: each element's Lit update (render + commit) and the search box's input handler.
+  // Where our main thread goes: each element's Lit update (render + commit) and the search box's input handler.
   const define = customElements.define.bind(customElements);
   customElements.define = (name, cls, options) => {
     const update = cls.prototype.update;
     if (name.startsWith('wsis-') && update) {
       cls.prototype.update = function (changed) {
         const t = performance.now();
-        try { return update.call(this, changed); } finally { add(name, performance.now() - t); }
+        try { return update.call(this, changed); } finally { if (s.on) add(name, performance.now() - t); }
       };
     }
     return define(name, cls, options);
   };
+  // First listener of all (capture on window, added before the page's scripts): its start is the handler start.
+  addEventListener('keydown', (e) => {
+    s.keyAt = e.timeStamp;
+    if (s.on && e.key !== 'Control' && !e.ctrlKey) s.delays.push(performance.now() - e.timeStamp);
+  }, true);
   let inputAt = 0;
   addEventListener('input', (e) => {
     inputAt = performance.now();
-    // A keystroke into the search box: wait for the search of exactly its new text.
     const field = e.composedPath()[0];
-    if (field && field.localName === 'input' && s.auto) arm(field.value);
+    if (!s.on || !field || field.localName !== 'input') return;
+    // Text inserted without a key event (an IME, a character the layout lacks) is timed from the input event.
+    s.keys.push({ query: s.query, at: Number.isNaN(s.keyAt) ? e.timeStamp : s.keyAt, text: field.value });
+    s.keyAt = NaN;
   }, true);
-  addEventListener('input', () => add('input handler', performance.now() - inputAt));
-  addEventListener('keydown', (e) => { s.key = e.timeStamp; }, true);
+  addEventListener('input', () => { if (s.on) add('input handler', performance.now() - inputAt); });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) s.longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask' });
   } catch {}
-  const host = () => document.querySelector('wsis-stocktaking');
-  let watched = null;
-  const watch = () => {
-    const store = host() && host().store;
-    if (!store || store === watched) return;
-    watched = store;
-    // The debounce has fired and the search starts.
-    store.subscribe((state) => { if (state.status === 'loading') s.start = performance.now(); });
-  };
-  document.addEventListener('wsis-search', (e) => {
-    if (!s.resolve || (s.expect !== null && e.detail.query !== s.expect)) return;
-    const done = s.resolve;
-    s.resolve = null;
-    const event = performance.now();
-    // Lit renders in microtasks after the event; a task queued from the next frame runs once it is painted.
-    requestAnimationFrame(() => setTimeout(() =>
-      done({ key: s.key, start: s.start, event, painted: performance.now(), total: e.detail.total }), 0));
-  });
-  const arm = (expect) => {
-    watch();
-    s.expect = expect;
-    s.start = NaN;
-    s.pending = new Promise((resolve) => { s.resolve = resolve; });
-  };
-  const wait = (timeoutMs) =>
-    Promise.race([s.pending, new Promise((r) => setTimeout(() => r(null), timeoutMs))]);
-  window.__typing = {
-    arm,
-    wait,
-    async ready(timeoutMs) {
-      const deadline = performance.now() + timeoutMs;
-      for (;;) {
-        const status = host() && host().store && host().store.state.status;
-        if (status && status !== 'idle' && status !== 'loading') break;
-        if (performance.now() > deadline) return false;
-        await new Promise((r) => setTimeout(r, 20));
+  try {
+    // Event Timing: key events whose handling took 16 ms or more, with their own input delay.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (s.on && (e.name === 'keydown' || e.name === 'keypress' || e.name === 'input')) s.eventDelays.push(e.processingStart - e.startTime);
       }
-      watch();
-      return true;
-    },
-    // Unmeasured: searches as a click or Enter would, and waits for the answer.
-    async act(step, timeoutMs) {
-      const store = host().store;
-      arm(step.type === 'submit' ? step.text : null);
-      if (step.type === 'submit') store.submit(step.text);
-      else if (step.type === 'filter') store.setFilter(step.key, step.values);
-      else if (step.type === 'years') store.setYears(step.from, undefined);
-      else if (step.type === 'clear') store.clearFilters();
-      return wait(timeoutMs);
-    },
-    reset() {
-      s.auto = true;
-      s.cost = {};
-      s.longTasks = [];
-      return performance.now();
-    },
-    since(t0) {
-      const tasks = s.longTasks.filter(([start]) => start >= t0);
-      return { count: tasks.length, longest: Math.max(0, ...tasks.map(([, d]) => d)), cost: s.cost };
-    },
+    }).observe({ type: 'event', durationThreshold: 16 });
+  } catch {}
+  // A task queued from the next animation frame runs once that frame is painted.
+  const painted = (text) => requestAnimationFrame(() => setTimeout(() => s.paints.push({ at: performance.now(), text }), 0));
+  // Ours: the widget reports each search's results; Lit renders them in the microtasks after the event.
+  document.addEventListener('wsis-search', (e) => { if (s.on) painted(e.detail.query); });
+  // Pagefind: its message names the text whose results are shown; they count once the first result has loaded.
+  const message = /^(?:[\\d,.\\s]+ results? for |No results for )([\\s\\S]*)$/;
+  let shown = null;
+  const look = () => {
+    const root = document.querySelector('#search');
+    if (!root || !s.on) return;
+    const text = root.querySelector('.pagefind-ui__message')?.textContent.trim() ?? '';
+    const m = message.exec(text);
+    if (!m) return;
+    const zero = text.startsWith('No results');
+    const first = root.querySelector('.pagefind-ui__result');
+    if (!zero && !(first && first.querySelector('.pagefind-ui__result-link'))) return;
+    const key = m[1] + (zero ? '' : ' ' + first.querySelector('.pagefind-ui__result-link').href);
+    if (key === shown) return;
+    shown = key;
+    painted(m[1]);
   };
+  new MutationObserver(look).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
-interface Sample {
-  key: number;
-  start: number;
-  event: number;
-  painted: number;
-  total: number;
+interface PageState {
+  keys: KeyMark[];
+  paints: PaintMark[];
+  delays: number[];
+  eventDelays: number[];
+  longTasks: [number, number][];
+  cost: Record<string, number>;
+  query: number;
+  on: boolean;
 }
+type PageApi = { __typing: PageState };
 
 export interface TypingRow {
-  mode: 'api' | 'static';
+  setup: Setup;
   entries: number;
-  /** Keys typed (every one in the plan), timed-out ones included. */
-  keystrokes: number;
-  /** Keystroke → painted, debounce included. */
-  withDebounce: Spread;
-  /** The same minus DEBOUNCE_MS. */
-  minusDebounce: Spread;
-  /** Search start (debounce fired) → painted. */
-  searchToPaint: Spread;
-  /** When the debounce actually fired after the keystroke. */
-  debounceFired: Spread;
+  /** What was typed into: "ours" or the peer and its version. */
+  label: string;
+  /** Keys typed (every one in the plan). */
+  keys: number;
+  /** Keys that changed the searched text, timed. */
+  timed: number;
+  /** Key → first frame with results for its text or a later one. */
+  toResults: Spread;
+  /** Last key of each query → its results. */
+  lastKey: Spread;
+  /** Keys whose own text's results were painted. */
+  exact: number;
+  /** Keys never followed by results. */
+  missing: number;
   longTasks: number;
   longestTaskMs: number;
-  timeouts: number;
-  /** Load to the first text search answered (static: file fetched and indexed). */
+  /** Key event → its first handler, per key. */
+  inputDelay: Spread;
+  /** Key events the Event Timing API reported (handled in ≥ 16 ms), and their largest input delay. */
+  slowEvents: number;
+  slowEventMaxDelay: number;
+  /** Load to the first search answered. */
   readyMs: number;
-  /** Mean main-thread ms per keystroke: each element's Lit updates and the input handler. */
+  /** Mean main-thread ms per key: each element's Lit updates and the input handler (ours only). */
   costPerKey: Record<string, number>;
 }
 
-type PageApi = {
-  __typing: {
-    wait(timeoutMs: number): Promise<Sample | null>;
-    ready(timeoutMs: number): Promise<boolean>;
-    act(step: object, timeoutMs: number): Promise<Sample | null>;
-    reset(): number;
-    since(t0: number): { count: number; longest: number; cost: Record<string, number> };
-  };
-};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Action = { key: string; selectFirst?: boolean } | { act: Step };
-
-/** The plan as single key presses (each one a measured search) and unmeasured filter actions. */
-function actions(plan: Step[]): Action[] {
-  const out: Action[] = [];
-  for (const step of plan) {
-    if (step.type === 'text') {
-      // The first key replaces the old text (selected first).
-      [...step.text].forEach((key, i) => out.push({ key, selectFirst: i === 0 }));
-    } else if (step.type === 'backspace') {
-      for (let i = 0; i < step.count; i++) out.push({ key: 'Backspace' });
-    } else {
-      out.push({ act: step });
-    }
-  }
-  return out;
+/** Polls the page until `test` holds on its state, or the timeout passes. */
+async function until(page: Page, test: string, timeoutMs: number): Promise<boolean> {
+  return page
+    .waitForFunction(test, undefined, { timeout: timeoutMs, polling: 50 })
+    .then(() => true)
+    .catch(() => false);
 }
 
-async function typeAll(page: Page, plan: Step[]): Promise<{ samples: Sample[]; timeouts: number }> {
-  await page.locator('wsis-stocktaking wsis-search-box input').focus();
-  const samples: Sample[] = [];
-  let timeouts = 0;
-  for (const action of actions(plan)) {
-    if ('act' in action) {
-      await page.evaluate(([s, t]) => (window as unknown as PageApi).__typing.act(s, t), [action.act, 10000] as const);
-      continue;
+/** Each query typed at KEY_INTERVAL_MS per key (the first key replaces the old text), then its results awaited. */
+async function typeAll(page: Page, input: string, queries: readonly string[]): Promise<void> {
+  const box = page.locator(input);
+  await box.focus();
+  for (const [q, query] of queries.entries()) {
+    await page.evaluate((n) => ((window as unknown as PageApi).__typing.query = n), q);
+    await page.keyboard.press('Control+A');
+    const t0 = Date.now();
+    for (const [i, char] of [...query].entries()) {
+      const wait = t0 + i * KEY_INTERVAL_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      await page.keyboard.type(char);
     }
-    if (action.selectFirst) await page.keyboard.press('Control+A');
-    // The page arms itself on the input event, so no round trip is needed before the key; the next
-    // key goes in as soon as this one's results are painted.
-    if (action.key === 'Backspace') await page.keyboard.press('Backspace');
-    else await page.keyboard.type(action.key);
-    const sample = await page.evaluate((t) => (window as unknown as PageApi).__typing.wait(t), 10000);
-    if (sample) samples.push(sample);
-    else timeouts++;
+    // The last text's results, then a pause as between two searches.
+    const last = prefixes(query).at(-1)!.trim().toLowerCase();
+    await until(
+      page,
+      `window.__typing.paints.some((p) => p.text.trim().toLowerCase() === ${JSON.stringify(last)})`,
+      10000,
+    );
+    await sleep(300);
   }
-  return { samples, timeouts };
 }
 
 async function typingRun(
   browser: Browser,
   origin: string,
-  mode: 'api' | 'static',
-  entries: number,
-  plan: Step[],
+  setup: Setup,
+  queries: readonly string[],
   log: (line: string) => void,
 ): Promise<TypingRow> {
-  // A new context per run: empty HTTP cache, fresh page.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // A new context per run: empty HTTP cache, fresh page. The reference server's page policy is left out for
+  // all three (Pagefind needs WebAssembly, which it forbids; the bench's polling evaluates strings).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   try {
     await context.addInitScript({ content: INIT });
     const page = await context.newPage();
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    const query = mode === 'api' ? 'api=/api/v1' : `src=/data-${entries}.json`;
+    page.on('pageerror', (e) => log(`page error (${setup}): ${e.message}`));
+    const url =
+      setup === 'pagefind'
+        ? `${origin}/pagefind.html`
+        : `${origin}/widget.html?${setup === 'api' ? 'api=/api/v1' : `src=/data-${STATIC_ENTRIES}.json`}`;
+    const input =
+      setup === 'pagefind' ? '#search input.pagefind-ui__search-input' : 'wsis-stocktaking wsis-search-box input';
     const t0 = Date.now();
-    await page.goto(`${origin}/widget.html?${query}`);
-    if (!(await page.evaluate((t) => (window as unknown as PageApi).__typing.ready(t), 60000))) {
-      throw new Error(`typing ${mode} ${entries}: no results`);
+    await page.goto(url);
+    await page.locator(input).waitFor({ timeout: 60000 });
+    // Warm-up, unmeasured: one word searched (static: waits for the index; Pagefind: loads its WASM and
+    // index chunks for it), then the box emptied. Its letters are not typed later.
+    await page.locator(input).focus();
+    await page.evaluate(() => ((window as unknown as PageApi).__typing.on = true));
+    await page.keyboard.type('kiosk');
+    if (!(await until(page, `window.__typing.paints.some((p) => p.text.trim() === 'kiosk')`, 120000))) {
+      throw new Error(`typing ${setup}: no results for the warm-up word`);
     }
-    // Warm-up: the first text search (static: waits for the index), then back to no text.
-    const warm = (text: string, timeout: number) =>
-      page.evaluate(([s, t]) => (window as unknown as PageApi).__typing.act(s, t), [
-        { type: 'submit', text },
-        timeout,
-      ] as const);
-    await warm('health', 120000);
     const readyMs = Date.now() - t0;
-    await warm('', 10000);
-    const start = await page.evaluate(() => (window as unknown as PageApi).__typing.reset());
-    const { samples, timeouts } = await typeAll(page, plan);
-    const tasks = await page.evaluate((t) => (window as unknown as PageApi).__typing.since(t), start);
-    const keys = samples.length + timeouts;
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await sleep(1000);
+    const start = await page.evaluate(() => {
+      const s = (window as unknown as PageApi).__typing;
+      Object.assign(s, { keys: [], paints: [], delays: [], eventDelays: [], longTasks: [], cost: {} });
+      return performance.now();
+    });
+    await typeAll(page, input, queries);
+    const state = await page.evaluate(() => {
+      const s = (window as unknown as PageApi).__typing;
+      s.on = false;
+      return JSON.parse(JSON.stringify(s)) as PageState;
+    });
+    const keys = state.keys.length;
+    const latency = keyLatencies(state.keys, state.paints);
+    const tasks = state.longTasks.filter(([at]) => at >= start);
     return {
-      mode,
-      entries,
-      keystrokes: keys,
-      withDebounce: spread(samples.map((s) => s.painted - s.key)),
-      minusDebounce: spread(samples.map((s) => s.painted - s.key - DEBOUNCE_MS)),
-      searchToPaint: spread(samples.map((s) => s.painted - s.start)),
-      debounceFired: spread(samples.map((s) => s.start - s.key)),
-      longTasks: tasks.count,
-      longestTaskMs: tasks.longest,
-      timeouts,
+      setup,
+      entries: setup === 'api' ? API_ENTRIES : STATIC_ENTRIES,
+      label: setup === 'pagefind' ? `Pagefind Default UI ${PAGEFIND_VERSION}` : 'ours',
+      keys,
+      ...latency,
+      longTasks: tasks.length,
+      longestTaskMs: Math.max(0, ...tasks.map(([, d]) => d)),
+      inputDelay: spread(state.delays),
+      slowEvents: state.eventDelays.length,
+      slowEventMaxDelay: Math.max(0, ...state.eventDelays),
       readyMs,
-      costPerKey: Object.fromEntries(Object.entries(tasks.cost).map(([k, v]) => [k, v / Math.max(1, keys)])),
+      costPerKey: Object.fromEntries(Object.entries(state.cost).map(([k, v]) => [k, v / Math.max(1, keys)])),
     };
   } finally {
     await context.close();
@@ -309,6 +257,12 @@ export function writeStaticData(site: string, sizes = STATIC_SIZES): void {
   for (const n of missing) writeFileSync(join(site, `data-${n}.json`), JSON.stringify(all.slice(0, n)));
 }
 
+/** The Pagefind site (built once, cached under data/bench/) and its search page in `site`. */
+export function preparePagefind(site: string, log: (line: string) => void = console.error): string {
+  writeSearchPage(site);
+  return pagefindSite(STATIC_ENTRIES, log);
+}
+
 export async function benchTyping({
   distDir,
   site,
@@ -318,39 +272,32 @@ export async function benchTyping({
 }: {
   distDir: string;
   site: string;
-  /** The short plan (25 keys): a smoke run, not for the goals. */
+  /** Three queries: a smoke run, not for the goals. */
   quick?: boolean;
   /** A running Chromium to use (each run has its own context); one is launched when absent. */
   browser?: Browser;
   log?: (line: string) => void;
 }): Promise<TypingRow[]> {
-  const plan = typingPlan(quick);
-  const rows: TypingRow[] = [];
+  const queries = quick ? QUICK_QUERIES : QUERIES;
   writeStaticData(site);
+  const pagefind = preparePagefind(site, log);
+  const rows: TypingRow[] = [];
   const browser = shared ?? (await launchChromium());
-  const done = (row: TypingRow) => {
-    rows.push(row);
-    log(
-      `  typing: ${row.mode} ${row.entries}: ${row.keystrokes} keys, minus debounce p50 ${ms(row.minusDebounce.p50)} p95 ${ms(row.minusDebounce.p95)} ms`,
-    );
-  };
+  // A fresh server: its caches start empty, and the API run goes first, so every text reaches it new.
+  const server = await startServer(database(API_ENTRIES, log), distDir, site, { pagefind });
   try {
-    for (const entries of API_SIZES) {
-      // A fresh server per size: its caches start empty, as after a deploy.
-      const server = await startServer(database(entries, log), distDir, site);
-      try {
-        done(await typingRun(browser, server.origin, 'api', entries, plan, log));
-        if (entries === API_SIZES[0]) {
-          for (const n of STATIC_SIZES) done(await typingRun(browser, server.origin, 'static', n, plan, log));
-        }
-      } finally {
-        server.close();
-      }
+    for (const setup of ['api', 'static', 'pagefind'] as const) {
+      const row = await typingRun(browser, server.origin, setup, queries, log);
+      rows.push(row);
+      log(
+        `  typing: ${row.label} ${setup} ${row.entries}: ${row.timed} keys timed, p50 ${ms(row.toResults.p50)} p95 ${ms(row.toResults.p95)} ms`,
+      );
     }
   } finally {
+    server.close();
     if (!shared) await browser.close();
   }
-  return rows.sort((a, b) => (a.mode === b.mode ? a.entries - b.entries : a.mode === 'api' ? -1 : 1));
+  return rows;
 }
 
 const SHORT: Record<string, string> = {
@@ -361,47 +308,60 @@ const SHORT: Record<string, string> = {
   'input handler': 'input handler',
 };
 
-/** `floorP95` per static size: the `includes` scan of bench/search.ts, when it ran. */
-export function formatTyping(rows: TypingRow[], floorP95: Record<number, number> = {}): string[] {
+export const rowName = (r: TypingRow): string =>
+  r.setup === 'pagefind'
+    ? `${r.label}, ${r.entries / 1000}k pages`
+    : `ours, ${r.setup === 'api' ? 'API' : 'static'} ${r.entries / 1000}k`;
+
+export function formatTyping(rows: TypingRow[]): string[] {
+  const pagefind = rows.find((r) => r.setup === 'pagefind');
   const lines = table(
     [
-      'keystroke → results painted',
+      `key → results painted (${KEY_INTERVAL_MS} ms/key)`,
       'keys',
-      `incl. ${DEBOUNCE_MS} ms debounce p50`,
+      'p50',
       'p95',
-      `minus ${DEBOUNCE_MS} ms p50`,
+      'p95 vs Pagefind',
+      'last key p50',
       'p95',
-      'search start→paint p50',
-      'p95',
+      'own text shown',
       'long tasks',
       'longest',
-      'p95 vs includes floor',
+      'input delay p95',
+      'max',
     ],
     rows.map((r) => [
-      `${r.mode === 'api' ? 'API' : 'static'} ${r.entries / 1000}k`,
-      String(r.keystrokes) + (r.timeouts ? ` (${r.timeouts} timed out)` : ''),
-      ms(r.withDebounce.p50),
-      ms(r.withDebounce.p95),
-      ms(r.minusDebounce.p50),
-      ms(r.minusDebounce.p95),
-      ms(r.searchToPaint.p50),
-      ms(r.searchToPaint.p95),
+      rowName(r),
+      String(r.timed) + (r.missing ? ` (${r.missing} never)` : ''),
+      ms(r.toResults.p50),
+      ms(r.toResults.p95),
+      ratio(r.toResults.p95, pagefind?.toResults.p95),
+      ms(r.lastKey.p50),
+      ms(r.lastKey.p95),
+      `${r.exact}/${r.timed}`,
       String(r.longTasks),
       ms(r.longestTaskMs),
-      r.mode === 'static' ? ratio(r.minusDebounce.p95, floorP95[r.entries]) : '',
+      ms(r.inputDelay.p95),
+      ms(r.inputDelay.max),
     ]),
   );
+  const defaults = installedVersion('@pagefind/default-ui');
   lines.push(
-    `  "minus ${DEBOUNCE_MS} ms" = incl. debounce − ${DEBOUNCE_MS} ms; "search start" = when the debounce fired (store status loading).`,
-    '  Long tasks: main thread, > 50 ms, while typing. Floor: a linear includes scan of the same data (bench/search.ts).',
-    '  Main-thread script per keystroke (mean ms; the rest of search start→paint is the answer, style, layout and paint):',
+    `  Per key: key event → first painted frame with results for its text or a later one of the same query; keys that`,
+    `  only add a space are not timed. "last key" = the last key of each query → its results (what a visitor waits once`,
+    `  they stop). "own text shown" = keys whose own text's results were painted at all. Long tasks: main thread, > 50 ms,`,
+    `  while typing. Input delay: key event timestamp → its first handler.`,
+    `  Pagefind: the Default UI with its defaults (300 ms debounce) that \`pagefind --site\` ${PAGEFIND_VERSION} writes beside`,
+    `  its index; the npm @pagefind/default-ui is ${defaults ?? 'not installed'}${defaults && defaults !== PAGEFIND_VERSION ? ` (the registry has no ${PAGEFIND_VERSION})` : ''}.`,
+    '  Main-thread script per key (mean ms; ours):',
   );
-  for (const r of rows) {
+  for (const r of rows.filter((x) => x.setup !== 'pagefind')) {
     const parts = Object.entries(r.costPerKey)
       .sort((a, b) => b[1] - a[1])
       .filter(([, v]) => v >= 0.05)
       .map(([k, v]) => `${SHORT[k] ?? k.replace(/^wsis-/, '')} ${ms(v)}`);
-    lines.push(`    ${r.mode === 'api' ? 'API' : 'static'} ${r.entries / 1000}k: ${parts.join(', ')}`);
+    lines.push(`    ${rowName(r)}: ${parts.join(', ')}; slow key events (Event Timing ≥ 16 ms) ${r.slowEvents}`);
   }
+  if (pagefind) lines.push(`    Pagefind: slow key events (Event Timing ≥ 16 ms) ${pagefind.slowEvents}`);
   return lines;
 }
