@@ -1,6 +1,6 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { dir, matchLang, resolveLang, t, textsReady } from '../../i18n/index.js';
+import { textsReady } from '../../i18n/index.js';
 import type { StoreProvider } from '../../state/context.js';
 import type { SearchStore } from '../../state/search-store.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -122,36 +122,19 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
   }
 
   protected override render() {
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const problem = this.#store.problem;
     return html`<div
       class="base ${this.#theme.pending || !textsReady(lang) ? 'pending' : ''}"
       part="base"
-      dir=${dir(lang)}
+      dir=${this.localize.dir}
       lang=${lang}
       role="region"
-      aria-label=${t(lang, 'widget.label')}
+      aria-label=${this.localize.term('widget.label')}
     >
-      ${problem ? html`<p class="config-error" part="config-error" role="alert">${t(lang, problem.key, problem.params)}</p>` : nothing}
-      ${lazyFailed() ? html`<p class="config-error" part="notice" role="status">${t(lang, 'widget.partsUnavailable')}</p>` : nothing}
+      ${problem ? html`<p class="config-error" part="config-error" role="alert">${this.localize.term(problem.key, problem.params)}</p>` : nothing}
+      ${lazyFailed() ? html`<p class="config-error" part="notice" role="status">${this.localize.term('widget.partsUnavailable')}</p>` : nothing}
       ${this.#layout.custom ? html`<slot></slot>` : problem ? nothing : renderLayout(lang, this.headingLevel)}
     </div>`;
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (changed.has('lang')) this.#relang();
-  }
-
-  /** Parts read the language when they render; a new one must reach every nested part. */
-  #relang(): void {
-    const visit = (root: ParentNode) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.localName.startsWith('wsis-')) (el as Partial<WsisBase>).requestUpdate?.();
-        if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(this.renderRoot);
-    visit(this);
   }
 }
