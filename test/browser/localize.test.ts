@@ -27,7 +27,9 @@ describe('localize: every element follows the nearest lang', function () {
     await until(() => partDir(el, 'wsis-search-box') === 'rtl', 'the search box kept its direction');
     await until(() => partDir(el, 'wsis-entry-list') === 'rtl', 'the list kept its direction');
     expect(el.shadowRoot!.querySelector('.base')!.getAttribute('lang')).to.equal('ar');
-    expect(el.shadowRoot!.querySelector('summary')!.textContent!.trim()).to.equal(ar['filters.label']);
+    expect(el.shadowRoot!.querySelector('details.filters > summary')!.textContent!.trim()).to.equal(
+      ar['filters.label'],
+    );
   });
 
   it('re-renders when an ancestor inside another shadow root changes its lang', async () => {

@@ -44,10 +44,11 @@ import { UrlSyncController } from './url-sync-controller.js';
  *
  * @csspart base - The wrapper around everything.
  * @csspart config-error - The message shown when the attributes are wrong.
- * @csspart filters - The filter column or disclosure.
- * @csspart results - The column holding the map and the entry list.
+ * @csspart map - The map: beside the list at wide sizes, behind a "Map" toggle on narrow ones.
+ * @csspart filters - The filters: beside the list at wide sizes, behind a "Filters" toggle on narrow ones.
+ * @csspart results - The column holding the active filters, the export and the entry list.
  *
- * @cssproperty --wsis-filters-width - Width of the filter column at wide sizes (default 19rem).
+ * @cssproperty --wsis-filters-width - Width of the column of map and filters at wide sizes (default 19rem).
  * @cssproperty --wsis-color-primary - Accent colour; see the theme tokens for the rest.
  */
 export class WsisStocktaking extends WsisBase implements StoreProvider {
