@@ -4,8 +4,6 @@ import type { UrlSync } from '../../state/url-sync.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { syncUrl?: string };
 
-const PARAM = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
-
 /**
  * Mirrors the store into ONE namespaced parameter of the page URL (`sync-url`), so the host page's
  * own parameters and hash are never touched. Its code is a chunk of its own, loaded only when
@@ -62,21 +60,15 @@ export class UrlSyncController implements ReactiveController {
     if (store) store.shareUrl = undefined;
     const param = this.#param;
     if (!store || !param) return;
-    if (!PARAM.test(param)) {
-      console.error(`<wsis-stocktaking>: sync-url="${param}" must be a parameter name of letters, digits, "_" or "-".`);
-      return;
-    }
-    import('../../state/url-sync.js').then(
-      ({ UrlSync }) => {
-        if (started !== this.#starts || store !== this.#store) return;
-        const sync = (this.#sync = new UrlSync(store, param));
-        store.shareUrl = (id) => sync.shareUrl(id);
-        sync.start();
+    const current = () => started === this.#starts && store === this.#store;
+    import('./url-sync-start.js').then(
+      ({ startUrlSync }) => {
+        this.#sync = startUrlSync(store, param, current) ?? this.#sync;
       },
       (error: unknown) => {
         console.error('<wsis-stocktaking>: sync-url could not be started.', error);
         // The link's search never ran: run the default one.
-        if (started === this.#starts && store === this.#store && store.state.status === 'idle') store.search();
+        if (current() && store.state.status === 'idle') store.search();
       },
     );
   }
