@@ -44,6 +44,7 @@ import { UrlSyncController } from './url-sync-controller.js';
  *
  * @csspart base - The wrapper around everything.
  * @csspart config-error - The message shown when the attributes are wrong.
+ * @csspart notice - The message shown when some parts (filters, map, export, details) could not be loaded.
  * @csspart map - The map: beside the list at wide sizes, behind a "Map" toggle on narrow ones.
  * @csspart filters - The filters: beside the list at wide sizes, behind a "Filters" toggle on narrow ones.
  * @csspart results - The column holding the active filters, the export and the entry list.
