@@ -1,4 +1,3 @@
-import type { ReactiveController } from 'lit';
 import type { SearchStore } from '../../state/search-store.js';
 import type { SearchState, SearchStatus } from '../../state/types.js';
 import type { WsisBase } from '../../internal/wsis-element.js';
@@ -6,28 +5,20 @@ import type { WsisBase } from '../../internal/wsis-element.js';
 const BUSY: readonly SearchStatus[] = ['loading', 'stalled'];
 
 /** Tells the page what happened: `wsis-search` after each completed search, `wsis-error` for failures and wrong attributes. */
-export class PageEventsController implements ReactiveController {
+export class PageEventsController {
   readonly #host: WsisBase;
   #unsubscribe?: () => void;
-  #store?: SearchStore;
   /** The last configuration message, so an unchanged wrong attribute is reported once. */
   #reported?: string;
 
   constructor(host: WsisBase) {
     this.#host = host;
-    host.addController(this);
   }
 
-  hostDisconnected(): void {
-    this.watch(undefined);
-  }
-
-  /** Follows this store's transitions (none after `undefined`). */
+  /** Follows this store's transitions (none after `undefined`); called whenever the store is replaced. */
   watch(store: SearchStore | undefined): void {
-    if (store === this.#store) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#store = store;
     if (!store) return;
     this.#reported = undefined;
     let previous: SearchState = store.state;

@@ -7,6 +7,7 @@ import { baseStyles } from '../../themes/base.styles.js';
 import { lazyFailed } from '../../internal/lazy-define.js';
 import { WsisBase } from '../../internal/wsis-element.js';
 import { ThemeController } from '../../themes/theme-controller.js';
+import { SCOPE_ATTRIBUTES } from './config.js';
 import { renderLayout } from './layout.js';
 import { LayoutController } from './layout-controller.js';
 import { PageEventsController } from './page-events.js';
@@ -52,6 +53,9 @@ import { UrlSyncController } from './url-sync-controller.js';
  * @cssproperty --wsis-filters-width - Width of the column of map and filters at wide sizes (default 19rem).
  * @cssproperty --wsis-color-primary - Accent colour; see the theme tokens for the rest.
  */
+/** `scope-action-line` → `scopeActionLine`. */
+const camel = (name: string) => name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+
 export class WsisStocktaking extends WsisBase implements StoreProvider {
   static override styles = [baseStyles, styles];
 
@@ -82,14 +86,9 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
       src: this.src,
       pageSize: this.pageSize == null ? null : String(this.pageSize),
       editorUrl: this.editorUrl,
-      scope: {
-        'scope-action-line': this.scopeActionLine,
-        'scope-sdg': this.scopeSdg,
-        'scope-country': this.scopeCountry,
-        'scope-region': this.scopeRegion,
-        'scope-entity-type': this.scopeEntityType,
-        'scope-organization': this.scopeOrganization,
-      },
+      scope: Object.fromEntries(
+        Object.keys(SCOPE_ATTRIBUTES).map((name) => [name, this[camel(name) as keyof this] as string | undefined]),
+      ),
     }),
     onProblem: (problem) => this.#events.configProblem(problem.detail),
     // With sync-url, the link restores the view and runs its search.
