@@ -95,6 +95,7 @@ export const ar: Messages = {
   'prize.any': 'أي جائزة',
   // Filters
   'filters.label': 'عوامل التصفية',
+  'layout.map': 'الخريطة',
   'filters.actionLines': 'خطوط عمل القمة العالمية لمجتمع المعلومات',
   'filters.expandC7': 'إظهار الخطوط الفرعية لخط العمل C7',
   'filters.collapseC7': 'إخفاء الخطوط الفرعية لخط العمل C7',

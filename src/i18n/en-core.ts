@@ -68,6 +68,7 @@ export const enCore = {
   'prize.any': 'Any prize',
   // Filters
   'filters.label': 'Filters',
+  'layout.map': 'Map',
   'facet.sdg': 'Sustainable Development Goals',
   'facet.entityType': 'Stakeholder type',
   'facet.region': 'Region',

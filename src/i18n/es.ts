@@ -95,6 +95,7 @@ export const es: Messages = {
   'prize.any': 'Cualquier premio',
   // Filters
   'filters.label': 'Filtros',
+  'layout.map': 'Mapa',
   'filters.actionLines': 'Líneas de acción de la CMSI',
   'filters.expandC7': 'Mostrar sublíneas de C7',
   'filters.collapseC7': 'Ocultar sublíneas de C7',

@@ -95,6 +95,7 @@ export const fr: Messages = {
   'prize.any': 'Tous les prix',
   // Filters
   'filters.label': 'Filtres',
+  'layout.map': 'Carte',
   'filters.actionLines': 'Grandes orientations du SMSI',
   'filters.expandC7': 'Afficher les sous-orientations de C7',
   'filters.collapseC7': 'Masquer les sous-orientations de C7',

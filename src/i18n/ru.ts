@@ -95,6 +95,7 @@ export const ru: Messages = {
   'prize.any': 'Любая премия',
   // Filters
   'filters.label': 'Фильтры',
+  'layout.map': 'Карта',
   'filters.actionLines': 'Направления деятельности ВВУИО',
   'filters.expandC7': 'Показать подразделы C7',
   'filters.collapseC7': 'Скрыть подразделы C7',

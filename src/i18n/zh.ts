@@ -91,6 +91,7 @@ export const zh: Messages = {
   'prize.any': '任何奖项',
   // Filters
   'filters.label': '筛选条件',
+  'layout.map': '地图',
   'filters.actionLines': '信息社会世界峰会行动方面',
   'filters.expandC7': '显示C7子类别',
   'filters.collapseC7': '隐藏C7子类别',

@@ -2,15 +2,13 @@ import './events.js';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { StoreController } from '../state/context.js';
-import { MessagesController } from '../i18n/messages-controller.js';
+import { LocalizeController } from '../i18n/localize.js';
 import { observeLazy } from './lazy-define.js';
 
 /** Base of every wsis-* element, `<wsis-stocktaking>` included: texts, lazy children, typed outward events. */
 export class WsisBase extends LitElement {
-  constructor() {
-    super();
-    new MessagesController(this);
-  }
+  /** This element's language, direction and texts; re-renders it when either changes. */
+  readonly localize = new LocalizeController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -91,7 +91,7 @@ describe('languages', function () {
     );
     await until(() => el.store?.state.status === 'ready', `no results in ${lang}`);
     await el.updateComplete;
-    el.shadowRoot!.querySelector('details')!.open = true;
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.filters')!.open = true;
     const toggle = await found<HTMLButtonElement>(el, 'wsis-action-line-filter');
     toggle.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
     const list = el.shadowRoot!.querySelector('wsis-entry-list')!;

@@ -149,7 +149,7 @@ describe('<wsis-stocktaking>', function () {
     expect(facets).to.deep.equal(['sdg', 'region', 'entityType', 'status', 'year', 'organization']);
     expect(root.querySelector('wsis-entry-list')).to.exist;
     // Always placed; the script build loads its code when it comes near the viewport.
-    expect(root.querySelector('.results > wsis-country-map')).to.exist;
+    expect(root.querySelector('details.map wsis-country-map')).to.exist;
     absent(root.querySelector('slot'), 'slot');
     const first = await found(el, 'wsis-entry-list');
     await until(() => first.shadowRoot!.querySelectorAll('.entry').length === 20);
@@ -181,7 +181,7 @@ describe('<wsis-stocktaking>', function () {
     await ready(el);
     await el.updateComplete;
     const root = el.shadowRoot!;
-    const summary = root.querySelector('summary')!;
+    const summary = root.querySelector('details.filters > summary')!;
     const filters = root.querySelector('.filter-list')!;
     const list = root.querySelector('wsis-entry-list')!;
     expect(getComputedStyle(summary).display).to.equal('none');
@@ -191,7 +191,7 @@ describe('<wsis-stocktaking>', function () {
     wrapper.style.width = '320px';
     await aTimeout(50);
     expect(getComputedStyle(summary).display).to.not.equal('none');
-    expect(root.querySelector('details')!.open).to.equal(false);
+    expect(root.querySelector<HTMLDetailsElement>('details.filters')!.open).to.equal(false);
     expect(filters.checkVisibility()).to.equal(false);
     expect(list.getBoundingClientRect().top).to.be.above(summary.getBoundingClientRect().bottom);
     await setViewport({ width: 320, height: 640 });
@@ -304,7 +304,7 @@ describe('<wsis-stocktaking>', function () {
     await el.updateComplete;
     await box.updateComplete;
     expect(box.shadowRoot!.querySelector('.base')!.getAttribute('dir')).to.equal('rtl');
-    expect(text(el.shadowRoot!.querySelector('summary'))).to.equal(ar['filters.label']);
+    expect(text(el.shadowRoot!.querySelector('details.filters > summary'))).to.equal(ar['filters.label']);
   });
 
   it('fires wsis-error when a search fails', async () => {

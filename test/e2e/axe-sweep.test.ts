@@ -295,6 +295,12 @@ async function sweep(page: Page, w: Watch, c: PageConfig, out: Checked[], mapMis
   await check('detail-open');
   await closeEntry(page);
 
+  // On narrow pages the map is behind its "Map" toggle (the filters close again); its code loads once it is opened.
+  if (c.width < 768) {
+    await page.locator('wsis-stocktaking details.filters > summary').click();
+    await page.locator('wsis-stocktaking details.map > summary').click();
+  }
+  await page.waitForFunction(() => !!customElements.get('wsis-country-map'), null, { timeout: 10_000 }).catch(() => {});
   if (await page.evaluate(() => !!customElements.get('wsis-country-map'))) {
     const map = page.locator('wsis-country-map');
     await map.scrollIntoViewIfNeeded();

@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { C7_SUBLINES, MAIN_ACTION_LINES, isC7 } from '../../data/vocabulary.js';
-import { dir, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { type Lang, registerMessages, t } from '../../i18n/index.js';
 import { enFilters } from '../../i18n/en-filters.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -48,13 +48,13 @@ export class WsisActionLineFilter extends WsisElement {
   }
 
   override render() {
-    const lang = resolveLang(this);
+    const lang = this.localize.lang;
     const selected = this.#selected();
     const mains = MAIN_ACTION_LINES.filter(
       (v) => this.#inScope(v) || (v === 'C7' && C7_SUBLINES.some((s) => this.#inScope(s))),
     );
     return html`
-      <fieldset part="fieldset" class="fieldset" dir=${dir(lang)}>
+      <fieldset part="fieldset" class="fieldset" dir=${this.localize.dir}>
         <legend part="legend" class="legend">${t(lang, 'filters.actionLines')}</legend>
         <ul class="options">
           ${repeat(

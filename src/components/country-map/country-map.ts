@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { regionOf } from '../../data/countries.js';
 import { INTERNATIONAL, REGIONS } from '../../data/vocabulary.js';
-import { countryName, dir, formatNumber, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { countryName, formatNumber, type Lang, registerMessages, t } from '../../i18n/index.js';
 import { enFilters } from '../../i18n/en-filters.js';
 import { enMap } from '../../i18n/en-map.js';
 import { WsisElement } from '../../internal/wsis-element.js';
@@ -152,7 +152,7 @@ export class WsisCountryMap extends WsisElement {
     const state = this.store?.state;
     const counts = state?.facets.country ?? EMPTY;
     const chosen = state?.filters.country;
-    const rtl = dir(lang) === 'rtl';
+    const rtl = this.localize.dir === 'rtl';
     const inputs = [counts, chosen, this.world, lang];
     if (this.derived && inputs.every((v, i) => v === this.derivedFrom[i])) return this.derived;
     const selected = new Set(chosen ?? []);
@@ -192,11 +192,11 @@ export class WsisCountryMap extends WsisElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    const lang = resolveLang(this);
+    const lang = this.localize.lang;
     const derived = this.derive(lang);
     const order = derived.order;
     if (!order || e.altKey || e.ctrlKey || e.metaKey) return;
-    const rtl = dir(lang) === 'rtl';
+    const rtl = this.localize.dir === 'rtl';
     const current = order.has(this.active) ? this.active : undefined;
     let target: string | undefined;
     switch (e.key) {
@@ -241,7 +241,7 @@ export class WsisCountryMap extends WsisElement {
 
   private onFocus(): void {
     this.focused = true;
-    const derived = this.derive(resolveLang(this));
+    const derived = this.derive(this.localize.lang);
     if (derived.order && !derived.order.has(this.active)) {
       this.active = [...derived.selected].find((code) => derived.order!.has(code)) ?? derived.order.first();
     }
@@ -269,14 +269,14 @@ export class WsisCountryMap extends WsisElement {
   }
 
   protected override render() {
-    const lang = resolveLang(this);
+    const lang = this.localize.lang;
     const derived = this.derive(lang);
     const state = this.store?.state;
     const regionCounts = state?.facets.region ?? EMPTY;
     const regionFilter = state?.filters.region ?? [];
     const intl = derived.selected.has(INTERNATIONAL);
     return html`
-      <div class="wrap" dir=${dir(lang)}>
+      <div class="wrap" dir=${this.localize.dir}>
         <div class="toolbar">
           <div class="regions" role="group" aria-label=${t(lang, 'facet.region')} part="regions">
             ${REGIONS.filter((region) => this.store?.allows('region', region) ?? true).map(

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { isHttpUrl, type Entry } from '../../data/entry.js';
 import { SourceError } from '../../data/source.js';
-import { dir, type Lang, matchLang, type MessageKey, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { type Lang, type MessageKey, registerMessages, t } from '../../i18n/index.js';
 import { enDetail } from '../../i18n/en-detail.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -58,9 +58,9 @@ export class WsisEntryDetail extends WsisElement {
   });
 
   protected override render() {
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const id = this.store?.state.openEntryId;
-    return html`<dialog part="dialog" dir=${dir(lang)} aria-labelledby="heading" @close=${this.#onClose}>
+    return html`<dialog part="dialog" dir=${this.localize.dir} aria-labelledby="heading" @close=${this.#onClose}>
       ${
         id
           ? this.#entry.render({

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ACTION_LINES, ENTITY_TYPES, PRIZE_STATUSES, SDGS, STATUSES } from '../../data/vocabulary.js';
 import { WriteClient, type Revision } from '../../data/write-client.js';
-import { dir, formatNumber, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatNumber, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import '../../i18n/editor.js';
 import type {} from '../../internal/events.js';
 import {
@@ -122,7 +122,7 @@ export class WsisEntryEditor extends WsisBase {
   }
 
   protected override render() {
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const state = this.#store?.state;
     const body = () => {
       if (!state || state.phase === 'empty') return html`<p>${t(lang, 'editor.none')}</p>`;
@@ -133,7 +133,7 @@ export class WsisEntryEditor extends WsisBase {
         </p>`;
       return this.#form(lang, state);
     };
-    return html`<div dir=${dir(lang)} lang=${lang}>${body()}</div>`;
+    return html`<div dir=${this.localize.dir} lang=${lang}>${body()}</div>`;
   }
 
   #form(lang: Lang, state: EditorState) {

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Entry } from '../../data/entry.js';
 import { effectiveSort, MAX_PAGE, SORTS, tokenize, type Sort } from '../../data/query.js';
-import { dir, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -58,14 +58,14 @@ export class WsisEntryList extends WsisElement {
   }
 
   protected override render() {
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const s = this.store?.state;
     this.#detailWanted ||= !!s?.openEntryId;
     const summary = s ? this.#summary(lang, s) : '';
     const counted = s?.status === 'ready' || s?.status === 'empty';
     this.#announcer.update(summary, counted, s?.query.trim() ?? '');
     // The visible summary follows every answer; screen readers hear the live region, which waits for typing to settle.
-    return html`<div class="base" dir=${dir(lang)}>
+    return html`<div class="base" dir=${this.localize.dir}>
       <div class="bar">
         <p class="summary" aria-hidden="true">${summary}</p>
         <p class="visually-hidden" role="status" aria-live="polite">${this.#announcer.text}</p>

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ExportProgress } from '../../data/export.js';
 import { SourceError } from '../../data/source.js';
-import { dir, type Lang, matchLang, type MessageKey, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { type Lang, type MessageKey, registerMessages, t } from '../../i18n/index.js';
 import { enExport } from '../../i18n/en-export.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -77,10 +77,16 @@ export class WsisExport extends WsisElement {
   }
 
   protected override render() {
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const busy = !!this.running;
     const unavailable = !this.store;
-    return html`<div part="base" class="base" role="group" aria-label=${t(lang, 'export.label')} dir=${dir(lang)}>
+    return html`<div
+      part="base"
+      class="base"
+      role="group"
+      aria-label=${t(lang, 'export.label')}
+      dir=${this.localize.dir}
+    >
       <div class="buttons">
         ${(['csv', 'json'] as const).map(
           (format) =>
@@ -129,7 +135,7 @@ export class WsisExport extends WsisElement {
   async #start(format: ExportFormat): Promise<void> {
     const store = this.store;
     if (!store || this.running) return;
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const controller = (this.#controller = new AbortController());
     this.running = format;
     this.progress = undefined;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { dir, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { type Lang, registerMessages, t } from '../../i18n/index.js';
 import { enFilters } from '../../i18n/en-filters.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -84,10 +84,10 @@ export class WsisFacetFilter extends WsisElement {
   }
 
   override render() {
-    const lang = resolveLang(this);
+    const lang = this.localize.lang;
     if (!isFacetFilter(this.facet)) return this.#invalid(lang);
     return html`
-      <fieldset part="fieldset" class="fieldset" dir=${dir(lang)}>
+      <fieldset part="fieldset" class="fieldset" dir=${this.localize.dir}>
         <legend part="legend" class="legend">${groupLabel(lang, this.facet)}</legend>
         ${this.facet === 'year' ? this.#years(lang) : this.#list(lang, this.facet)}
       </fieldset>

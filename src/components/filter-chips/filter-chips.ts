@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FilterKey } from '../../data/query.js';
 import { FILTER_KEYS } from '../../data/vocabulary.js';
-import { dir, type Lang, registerMessages, resolveLang, t } from '../../i18n/index.js';
+import { type Lang, registerMessages, t } from '../../i18n/index.js';
 import { enFilters } from '../../i18n/en-filters.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import type { SearchState } from '../../state/types.js';
@@ -65,7 +65,7 @@ export class WsisFilterChips extends WsisElement {
   static override styles = [baseStyles, styles];
 
   override render() {
-    const lang = resolveLang(this);
+    const lang = this.localize.lang;
     const s = this.store?.state;
     const fixed = s ? filterChips(lang, s.scope) : [];
     const active = s ? [...filterChips(lang, s.filters), ...yearChip(lang, s.yearFrom, s.yearTo)] : [];
@@ -77,7 +77,7 @@ export class WsisFilterChips extends WsisElement {
         role="group"
         aria-labelledby="label"
         tabindex="-1"
-        dir=${dir(lang)}
+        dir=${this.localize.dir}
       >
         <span id="label" part="label" class="label ${empty ? 'visually-hidden' : ''}"
           >${t(lang, 'filters.active')}</span

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { WriteClient, WriteError, type ManagedEntry, type ManagedList, type Session } from '../../data/write-client.js';
-import { dir, LANGS, matchLang, resolveLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { LANGS, matchLang, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import '../../i18n/editor.js';
 import { WsisBase } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -123,8 +123,8 @@ export class WsisManage extends WsisBase {
   }
 
   protected override render() {
-    const lang = matchLang(this.lang) ?? resolveLang(this);
-    return html`<div class="page" dir=${dir(lang)} lang=${lang}>
+    const lang = this.localize.lang;
+    return html`<div class="page" dir=${this.localize.dir} lang=${lang}>
       <header>
         <h1>${t(lang, 'manage.title')}</h1>
         <div class="language">
@@ -373,7 +373,7 @@ export class WsisManage extends WsisBase {
   #onSignIn = async (event: Event): Promise<void> => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const lang = matchLang(this.lang) ?? resolveLang(this);
+    const lang = this.localize.lang;
     const account = (form.elements.namedItem('account') as HTMLInputElement).value.trim();
     const password = (form.elements.namedItem('password') as HTMLInputElement).value;
     this.busy = true;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Facets } from '../../data/query.js';
-import { dir, resolveLang, t, type Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { afterPaint } from '../../state/context.js';
 import { baseStyles } from '../../themes/base.styles.js';
@@ -113,7 +113,7 @@ export class WsisSearchBox extends WsisElement {
   // Keyboard use of the options goes through the text box (aria-activedescendant).
   /* eslint-disable lit-a11y/click-events-have-key-events */
   override render() {
-    const lang = resolveLang(this);
+    const lang = this.localize.lang;
     const groups: Group[] = [];
     this.suggestions.forEach((suggestion, index) => {
       const last = groups[groups.length - 1];
@@ -121,7 +121,7 @@ export class WsisSearchBox extends WsisElement {
       else groups.push({ kind: suggestion.kind, items: [{ suggestion, index }] });
     });
     return html`
-      <div part="base" class="base" role="search" dir=${dir(lang)}>
+      <div part="base" class="base" role="search" dir=${this.localize.dir}>
         <label id="label" part="label" class="label" for="input">${t(lang, 'search.label')}</label>
         <div class="field">
           <input
@@ -229,7 +229,7 @@ export class WsisSearchBox extends WsisElement {
     this.#pendingRefresh = undefined;
     this.#wanted = show;
     const state = this.store?.state;
-    const found = this.#index.search(this.text, resolveLang(this), state?.facets ?? {}, this.#recent);
+    const found = this.#index.search(this.text, this.localize.lang, state?.facets ?? {}, this.#recent);
     // Nothing outside the page's scope is offered.
     this.suggestions = grouped(found.filter((s) => !s.key || this.store?.allows(s.key, s.value) !== false));
     this.active = -1;

@@ -1,23 +1,28 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 
 /**
- * The container width (in rem) from which the layout puts the filters beside the list: the `48rem` of
- * stocktaking.styles.ts, written out there because the build minifies only CSS without interpolations.
+ * The container width (in rem) from which the layout puts the map and filters beside the list: the
+ * `48rem` of stocktaking.styles.ts, written out there because the build minifies only CSS without
+ * interpolations.
  */
 export const WIDE_REM = 48;
 
+interface Panel {
+  wide?: boolean;
+  /** Whether the visitor left it open in the narrow layout. */
+  narrowOpen: boolean;
+}
+
 /**
- * Beside the list the filters' <details> is really opened, not only shown by CSS: WebKit skips
- * the content of a closed <details> when tabbing, even where ::details-content displays it.
- * Back in the narrow layout it is as the visitor left it there.
+ * Beside the list the side panels' <details> (map, filters) are really opened, not only shown by
+ * CSS: WebKit skips the content of a closed <details> when tabbing, even where ::details-content
+ * displays it. Back in the narrow layout each is as the visitor left it there.
  */
 export class FiltersOpenController implements ReactiveController {
   readonly #host: ReactiveElement;
   #observer?: ResizeObserver;
   #frame = 0;
-  #details?: HTMLDetailsElement;
-  #wide?: boolean;
-  #narrowOpen = false;
+  #panels = new WeakMap<HTMLDetailsElement, Panel>();
 
   constructor(host: ReactiveElement) {
     this.#host = host;
@@ -45,20 +50,15 @@ export class FiltersOpenController implements ReactiveController {
   }
 
   #apply(): void {
-    const details = this.#host.renderRoot.querySelector<HTMLDetailsElement>('details.filters');
-    if (!details) return;
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const wide = this.#host.clientWidth >= WIDE_REM * rem;
-    if (details !== this.#details) {
-      this.#details = details;
-      this.#wide = undefined;
-      this.#narrowOpen = details.open;
-    } else if (wide === this.#wide) {
-      return;
-    } else if (wide) {
-      this.#narrowOpen = details.open;
+    for (const details of this.#host.renderRoot.querySelectorAll<HTMLDetailsElement>('details.side-panel')) {
+      let panel = this.#panels.get(details);
+      if (!panel) this.#panels.set(details, (panel = { narrowOpen: details.open }));
+      else if (wide === panel.wide) continue;
+      else if (wide) panel.narrowOpen = details.open;
+      panel.wide = wide;
+      details.open = wide || panel.narrowOpen;
     }
-    this.#wide = wide;
-    details.open = wide || this.#narrowOpen;
   }
 }

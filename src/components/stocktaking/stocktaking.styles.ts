@@ -42,21 +42,38 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
   }
   .search,
+  .side,
   .results,
-  .filters {
+  .side-panel {
     min-inline-size: 0;
   }
-  .filters {
+  /* Narrow: the toggles sit side by side above the list; an opened one takes the whole row. */
+  .side {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: start;
+  }
+  .side-panel {
+    flex: 1 1 8rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .filters > summary {
+  .side-panel[open] {
+    flex-basis: 100%;
+  }
+  /* Closed, its content is not laid out at all (not even at a toggle's width), so the map stays unloaded. */
+  .side-panel:not([open]) > :not(summary) {
+    display: none;
+  }
+  .side-panel > summary {
     padding: var(--_space) calc(var(--_space) * 1.5);
     font-weight: 600;
     cursor: pointer;
   }
-  .filter-list {
+  .filter-list,
+  .map-body {
     display: grid;
     gap: calc(var(--_space) * 2);
     padding: var(--_space) calc(var(--_space) * 1.5) calc(var(--_space) * 1.5);
@@ -66,6 +83,7 @@ export const styles = css`
     gap: calc(var(--_space) * 2);
     align-content: start;
   }
+  /* Wide: the map, then the filters, in a column beside the list. */
   @container wsis-stocktaking (min-width: 48rem) {
     .layout {
       grid-template-columns: var(--wsis-filters-width, 19rem) minmax(0, 1fr);
@@ -74,21 +92,26 @@ export const styles = css`
     .search {
       grid-column: 1 / -1;
     }
-    .filters {
+    .side {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+    .side-panel {
       border: 0;
       background: none;
     }
-    .filter-list {
+    .filter-list,
+    .map-body {
       padding: 0;
     }
   }
-  /* Beside the list the filters are always open; browsers without ::details-content keep the toggle. */
+  /* Beside the list the panels are always open; browsers without ::details-content keep the toggles. */
   @supports selector(::details-content) {
     @container wsis-stocktaking (min-width: 48rem) {
-      .filters > summary {
+      .side-panel > summary {
         display: none;
       }
-      .filters::details-content {
+      .side-panel::details-content {
         content-visibility: visible;
         display: block;
       }
