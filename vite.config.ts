@@ -22,21 +22,22 @@ function chunkName(id: string | null, fallback: string): string {
 
 const SHARED = new RegExp(
   [
-    'node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/context)/',
+    // Lit, but not its decorators: the first script's elements declare static properties, and only
+    // lazily loaded parts (map, detail, editor) use decorators.
+    'node_modules/(lit|lit-html|lit-element|@lit/reactive-element|@lit/context)/(?!decorators)',
     // The loaders first: they must be registered before the elements below render (src/bundle.ts).
     'src/(elements|element-list)\\.ts',
     'vite/preload-helper',
     'src/internal/',
     'src/themes/((base|presets)\\.styles|theme-controller)\\.ts',
-    'src/i18n/(index|format|en-core|en-filters|en-export|localize)\\.ts',
+    'src/i18n/(index|format|en-core|en-filters|localize)\\.ts',
     'src/data/(vocabulary|countries|source|query|entry|api-source|fetch-json|create-source|deferred-source|lru|load-static-source)\\.ts',
     'src/state/search-store\\.ts',
     'src/data/text/(normalize|words)\\.ts',
-    'src/components/(stocktaking|search-box|entry-list)/(?!fuzzy|url-sync-start)',
+    'src/components/(stocktaking|search-box|entry-list)/(?!fuzzy|url-sync-start|marks)',
     'node_modules/valibot/',
     'src/state/(context|store-controller)\\.ts',
-    'src/components/shared/',
-    '@oxc-project',
+    'src/components/shared/(?!option-row)',
   ]
     .map((path) => path.replaceAll('/', '[\\\\/]'))
     .join('|'),
@@ -46,7 +47,8 @@ const SHARED = new RegExp(
  * The elements the default layout shows beside the results, in one chunk that compresses better
  * than four; each still registers from a chunk of its own, so a layout without them never loads it.
  */
-const FILTERS = /[\\/]src[\\/]components[\\/](facet-filter|action-line-filter|filter-chips|export)[\\/](?!define)/;
+const FILTERS =
+  /[\\/]src[\\/]components[\\/]((facet-filter|action-line-filter|filter-chips|export)[\\/](?!define)|shared[\\/]option-row)|[\\/]src[\\/]i18n[\\/]en-export\./;
 
 /**
  * One ES-module build into dist/: the module entry (src/bundle.ts), chunks split at each dynamic

@@ -1,6 +1,5 @@
 import './events.js';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { StoreController } from '../state/context.js';
 import { LocalizeController } from '../i18n/localize.js';
 import { observeLazy } from './lazy-define.js';
@@ -24,11 +23,14 @@ export class WsisBase extends LitElement {
 
 /** Base of the wsis-* parts of a search: the link to the store of their `<wsis-stocktaking>`. */
 export class WsisElement extends WsisBase {
+  static override properties: PropertyDeclarations = {
+    for: { reflect: true },
+  };
   /** Parts that render a new answer at once; the others wait until it has painted. */
   static rendersAnswersFirst = false;
 
   /** The id of a `<wsis-stocktaking>` elsewhere on the page to link to. */
-  @property({ reflect: true }) for?: string;
+  for?: string;
 
   protected readonly storeController = new StoreController(this, {
     first: (this.constructor as typeof WsisElement).rendersAnswersFirst,

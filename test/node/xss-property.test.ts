@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { highlightTerms, excerpt, highlight } from '../../src/components/entry-list/excerpt.js';
+import { highlightTerms } from '../../src/components/entry-list/excerpt.js';
+import { excerpt, highlight } from '../../src/components/entry-list/marks.js';
 import { marked } from '../../src/components/entry-list/item.js';
 import { isHttpUrl, validateEntry } from '../../src/data/entry.js';
 import { makeEntry } from '../fixtures/entries.js';

@@ -1,5 +1,4 @@
-import { html, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { C7_SUBLINES, MAIN_ACTION_LINES, isC7 } from '../../data/vocabulary.js';
 import { type Lang, registerMessages, t } from '../../i18n/index.js';
@@ -35,8 +34,11 @@ registerMessages('en', enFilters);
  */
 export class WsisActionLineFilter extends WsisElement {
   static override styles = [baseStyles, optionStyles, styles];
+  static override properties: PropertyDeclarations = {
+    expanded: { state: true },
+  };
 
-  @state() private expanded = false;
+  private expanded = false;
   #hadSubline = false;
 
   override willUpdate(changed: PropertyValues): void {

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Entry } from '../../data/entry.js';
@@ -10,7 +9,7 @@ import type { SearchState } from '../../state/types.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import { styles } from './entry-list.styles.js';
 import { Announcer } from './announcer.js';
-import { highlightTerms } from './excerpt.js';
+import { highlightTerms, type MarkFinder } from './excerpt.js';
 import { derivedHeadingLevel, parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { renderItem } from './item.js';
 import { renderPager } from './pager.js';
@@ -34,10 +33,14 @@ const SKELETONS = 3;
  */
 export class WsisEntryList extends WsisElement {
   static override styles = [baseStyles, styles];
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    headingLevel: { attribute: 'heading-level' },
+  };
   static override rendersAnswersFirst = true;
 
-  @property({ reflect: true }) override lang!: string;
-  @property({ attribute: 'heading-level' }) headingLevel?: string | number;
+  override lang!: string;
+  headingLevel?: string | number;
 
   /** Where focus goes once the next results arrive: the entry at this index. */
   #focusIndex?: number;
@@ -118,6 +121,27 @@ export class WsisEntryList extends WsisElement {
     </div>`;
   }
 
+  #find?: MarkFinder;
+  #findRequested = false;
+
+  /**
+   * The highlighting's matcher, loaded with the first query that has words: until it is in (a frame or
+   * two, usually before the answer), results show unmarked; a failed load leaves them unmarked.
+   */
+  #markFinder(terms: readonly string[]): MarkFinder | undefined {
+    if (this.#find || !terms.length || this.#findRequested) return this.#find;
+    this.#findRequested = true;
+    import('./marks.js').then(
+      (module) => {
+        this.#find = module.marks;
+        this.requestUpdate();
+      },
+      // Results stay readable, only unmarked; the browser's console already names the failed file.
+      () => undefined,
+    );
+    return undefined;
+  }
+
   #body(lang: Lang, s: Readonly<SearchState>) {
     const notices = html`${s.corrections.map((c) => html`<p class="notice corrected">${t(lang, 'results.corrected', { from: c.from, to: c.to })}</p>`)}
     ${s.dropped > 0 ? html`<p class="notice dropped">${t(lang, 'results.dropped', { n: s.dropped })}</p>` : nothing}`;
@@ -131,6 +155,7 @@ export class WsisEntryList extends WsisElement {
     const busy = s.status === 'loading' || s.status === 'stalled' || s.status === 'idle';
     const replacing = busy && !this.#appending;
     const terms = highlightTerms(s.query, s.corrections);
+    const find = this.#markFinder(terms);
     const level = parseHeadingLevel(this.headingLevel) ?? this.#derivedLevel;
     const skeletons = busy && (this.#appending || !s.results.length);
     const last = Math.min(Math.ceil(s.total / s.pageSize), MAX_PAGE);
@@ -139,7 +164,7 @@ export class WsisEntryList extends WsisElement {
         ${repeat(
           !replacing || s.results.length ? s.results : [],
           (entry) => entry.id,
-          (entry, i) => renderItem(lang, entry, i, terms, this.#open, level),
+          (entry, i) => renderItem(lang, entry, i, terms, this.#open, level, find),
         )}
         ${skeletons ? Array.from({ length: SKELETONS }, () => html`<li class="skeleton" aria-hidden="true"><span></span><span></span><span></span></li>`) : nothing}
       </ul>

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Entry } from '../../data/entry.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { excerpt, highlight, type TextPart } from './excerpt.js';
+import { excerptAround, splitMarks, type MarkFinder, type TextPart } from './excerpt.js';
 import type { HeadingLevel } from './heading.js';
 import { actionLineName, actionLineShort, countriesText, sdgName, statusText, yearsText } from '../shared/format.js';
 
@@ -32,8 +32,10 @@ export function renderItem(
   terms: readonly string[],
   open: (entry: Entry) => void,
   level: HeadingLevel = 3,
+  find?: MarkFinder,
 ) {
-  const summary = excerpt(entry.description, terms);
+  const highlight = (text: string) => splitMarks(text, terms, find);
+  const summary = excerptAround(entry.description, terms, find);
   const button = html`<button
     type="button"
     class="open"
@@ -42,11 +44,11 @@ export function renderItem(
     data-index=${index}
     @click=${() => open(entry)}
   >
-    ${marked(highlight(entry.title, terms))}
+    ${marked(highlight(entry.title))}
   </button>`;
   return html`<li class="entry" part="entry">
     ${titleHeading(level, button)}
-    <p class="org" dir="auto">${marked(highlight(entry.organization, terms))}</p>
+    <p class="org" dir="auto">${marked(highlight(entry.organization))}</p>
     <p class="countries">${countriesText(lang, entry)}</p>
     <ul class="chips" aria-label=${t(lang, 'entry.actionLines')}>
       ${entry.actionLines.map(
@@ -70,7 +72,7 @@ export function renderItem(
           </ul>`
         : ''
     }
-    ${summary ? html`<p class="excerpt" dir="auto">${marked(highlight(summary, terms))}</p>` : ''}
+    ${summary ? html`<p class="excerpt" dir="auto">${marked(highlight(summary))}</p>` : ''}
     <p class="meta">
       <span class="years">${yearsText(lang, entry)}</span>
       <span class="status status-${entry.status}">${statusText(lang, entry.status)}</span>

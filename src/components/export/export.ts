@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ExportProgress } from '../../data/export.js';
 import { SourceError } from '../../data/source.js';
 import { type Lang, type MessageKey, registerMessages, t } from '../../i18n/index.js';
@@ -55,12 +54,18 @@ interface Notice {
  */
 export class WsisExport extends WsisElement {
   static override styles = [baseStyles, styles];
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    running: { state: true },
+    progress: { state: true },
+    notice: { state: true },
+  };
 
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
 
-  @state() private running?: ExportFormat;
-  @state() private progress?: ExportProgress;
-  @state() private notice?: Notice;
+  private running?: ExportFormat;
+  private progress?: ExportProgress;
+  private notice?: Notice;
 
   #controller?: AbortController;
   /** The export cap, known once the export code has loaded (on first use). */

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { type Lang, registerMessages, t } from '../../i18n/index.js';
@@ -58,13 +57,20 @@ const reported = new Set<string>();
  */
 export class WsisFacetFilter extends WsisElement {
   static override styles = [baseStyles, optionStyles, styles];
+  static override properties: PropertyDeclarations = {
+    facet: { reflect: true },
+    showAll: { state: true },
+    find: { state: true },
+    draftFrom: { state: true },
+    draftTo: { state: true },
+  };
 
-  @property({ reflect: true }) facet?: string;
+  facet?: string;
 
-  @state() private showAll = false;
-  @state() private find = '';
-  @state() private draftFrom = '';
-  @state() private draftTo = '';
+  private showAll = false;
+  private find = '';
+  private draftFrom = '';
+  private draftTo = '';
   #seenYears?: string;
 
   override willUpdate(changed: PropertyValues): void {

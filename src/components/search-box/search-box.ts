@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Facets } from '../../data/query.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -62,13 +61,21 @@ const kindLabel = (lang: Lang, kind: SuggestionKind) => t(lang, `search.kind.${k
  */
 export class WsisSearchBox extends WsisElement {
   static override styles = [baseStyles, styles];
+  static override properties: PropertyDeclarations = {
+    text: { state: true },
+    open: { state: true },
+    active: { state: true },
+    suggestions: { state: true },
+  };
 
-  @state() private text = '';
-  @state() private open = false;
-  @state() private active = -1;
-  @state() private suggestions: Suggestion[] = [];
+  private text = '';
+  private open = false;
+  private active = -1;
+  private suggestions: Suggestion[] = [];
 
-  @query('#input') private input!: HTMLInputElement;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#input');
+  }
 
   #index = new SuggestionIndex();
   /** This visit's searches, newest first; memory only. */
@@ -336,7 +343,7 @@ export class WsisSearchBox extends WsisElement {
     this.#setText('');
     this.#close();
     this.store?.submit('');
-    this.input.focus();
+    this.input?.focus();
   }
 
   #setText(text: string): void {

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { textsReady } from '../../i18n/index.js';
 import type { StoreProvider } from '../../state/context.js';
 import type { SearchStore } from '../../state/search-store.js';
@@ -58,23 +57,40 @@ const camel = (name: string) => name.replace(/-(.)/g, (_, c: string) => c.toUppe
 
 export class WsisStocktaking extends WsisBase implements StoreProvider {
   static override styles = [baseStyles, styles];
+  static override properties: PropertyDeclarations = {
+    api: {},
+    src: {},
+    lang: { reflect: true },
+    theme: { reflect: true },
+    tokens: {},
+    syncUrl: { attribute: 'sync-url' },
+    pageSize: { attribute: 'page-size' },
+    editorUrl: { attribute: 'editor-url' },
+    headingLevel: { attribute: 'heading-level' },
+    scopeActionLine: { attribute: 'scope-action-line' },
+    scopeSdg: { attribute: 'scope-sdg' },
+    scopeCountry: { attribute: 'scope-country' },
+    scopeRegion: { attribute: 'scope-region' },
+    scopeEntityType: { attribute: 'scope-entity-type' },
+    scopeOrganization: { attribute: 'scope-organization' },
+  };
 
-  @property() api?: string;
-  @property() src?: string;
-  @property({ reflect: true }) override lang!: string;
-  @property({ reflect: true }) theme?: string;
-  @property() tokens?: string;
-  @property({ attribute: 'sync-url' }) syncUrl?: string;
+  api?: string;
+  src?: string;
+  override lang!: string;
+  theme?: string;
+  tokens?: string;
+  syncUrl?: string;
   /** Kept as written so a wrong value can be quoted back. */
-  @property({ attribute: 'page-size' }) pageSize?: string | number;
-  @property({ attribute: 'editor-url' }) editorUrl?: string;
-  @property({ attribute: 'heading-level' }) headingLevel?: string | number;
-  @property({ attribute: 'scope-action-line' }) scopeActionLine?: string;
-  @property({ attribute: 'scope-sdg' }) scopeSdg?: string;
-  @property({ attribute: 'scope-country' }) scopeCountry?: string;
-  @property({ attribute: 'scope-region' }) scopeRegion?: string;
-  @property({ attribute: 'scope-entity-type' }) scopeEntityType?: string;
-  @property({ attribute: 'scope-organization' }) scopeOrganization?: string;
+  pageSize?: string | number;
+  editorUrl?: string;
+  headingLevel?: string | number;
+  scopeActionLine?: string;
+  scopeSdg?: string;
+  scopeCountry?: string;
+  scopeRegion?: string;
+  scopeEntityType?: string;
+  scopeOrganization?: string;
 
   readonly #theme = new ThemeController(this);
   readonly #layout = new LayoutController(this);
