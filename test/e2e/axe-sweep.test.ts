@@ -139,45 +139,56 @@ async function tableContrast(page: Page): Promise<{ violations: AxeResult[]; unj
   const violations: AxeResult[] = [];
   const judged = new Set<string>();
   const undecided = new Set<string>();
-  for (let step = 0; ; step++) {
-    const r = await page.evaluate(async () => {
-      type Node = { target: unknown; any: { data?: { messageKey?: string } }[] };
-      type Rule = { id: string; impact: string | null; nodes: (Node & { failureSummary?: string; html: string })[] };
-      const w = window as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: Rule[]; passes: Rule[]; incomplete: Rule[] }> };
-      };
-      const res = await w.axe.run(document, { runOnly: ['color-contrast'] });
-      return {
-        violations: res.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          nodes: v.nodes.map((n) => ({
-            target: n.target,
-            failureSummary: n.failureSummary,
-            html: n.html.slice(0, 200),
+  // The table's box inside the window, so no cell is cut off by the page's own scroll.
+  await wrap.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // A narrow box scrolls sideways too: every row is judged at both ends of its width.
+  const ends = await wrap.evaluate((el) => {
+    const max = el.scrollWidth - el.clientWidth;
+    // Right to left, scrollLeft runs from 0 down to -max.
+    return max > 0 ? [0, max, -max] : [0];
+  });
+  for (const left of ends) {
+    await wrap.evaluate((el, x) => ((el.scrollTop = 0), (el.scrollLeft = x)), left);
+    for (let step = 0; ; step++) {
+      const r = await page.evaluate(async () => {
+        type Node = { target: unknown; any: { data?: { messageKey?: string } }[] };
+        type Rule = { id: string; impact: string | null; nodes: (Node & { failureSummary?: string; html: string })[] };
+        const w = window as unknown as {
+          axe: { run(c: unknown, o: unknown): Promise<{ violations: Rule[]; passes: Rule[]; incomplete: Rule[] }> };
+        };
+        const res = await w.axe.run(document, { runOnly: ['color-contrast'] });
+        return {
+          violations: res.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.map((n) => ({
+              target: n.target,
+              failureSummary: n.failureSummary,
+              html: n.html.slice(0, 200),
+            })),
           })),
-        })),
-        // No named helpers in page code: the TypeScript loader would wrap them in one the page lacks.
-        judged: [...res.passes, ...res.violations].flatMap((v) => v.nodes.map((n) => JSON.stringify(n.target))),
-        overlapped: res.incomplete.flatMap((v) =>
-          v.nodes
-            .filter((n) => n.any.some((a) => a.data?.messageKey === 'bgOverlap'))
-            .map((n) => JSON.stringify(n.target)),
-        ),
-      };
-    });
-    violations.push(...r.violations);
-    r.judged.forEach((k) => judged.add(k));
-    r.overlapped.filter((k) => k.includes('wsis-country-map')).forEach((k) => undecided.add(k));
-    assert.ok(step < 50, 'the map table never reached its end');
-    const moved = await wrap.evaluate((el) => {
-      const before = el.scrollTop;
-      el.scrollTop += Math.max(1, el.clientHeight * 0.8);
-      return el.scrollTop > before;
-    });
-    if (!moved) break;
+          // No named helpers in page code: the TypeScript loader would wrap them in one the page lacks.
+          judged: [...res.passes, ...res.violations].flatMap((v) => v.nodes.map((n) => JSON.stringify(n.target))),
+          overlapped: res.incomplete.flatMap((v) =>
+            v.nodes
+              .filter((n) => n.any.some((a) => a.data?.messageKey === 'bgOverlap'))
+              .map((n) => JSON.stringify(n.target)),
+          ),
+        };
+      });
+      violations.push(...r.violations);
+      r.judged.forEach((k) => judged.add(k));
+      r.overlapped.filter((k) => k.includes('wsis-country-map')).forEach((k) => undecided.add(k));
+      assert.ok(step < 50, 'the map table never reached its end');
+      const moved = await wrap.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTop += Math.max(1, el.clientHeight * 0.8);
+        return el.scrollTop > before;
+      });
+      if (!moved) break;
+    }
   }
-  await wrap.evaluate((el) => (el.scrollTop = 0));
+  await wrap.evaluate((el) => ((el.scrollTop = 0), (el.scrollLeft = 0)));
   return { violations, unjudged: [...undecided].filter((k) => !judged.has(k)) };
 }
 
