@@ -12,7 +12,59 @@ import { indexTerms } from '../text/tokenize.js';
 import { Vocabulary } from '../typo.js';
 
 const FIELDS = ['title', 'organization', 'description'] as const;
+const BOOST = { title: 3, organization: 2, description: 1 };
 type Doc = { pos: number } & Pick<Entry, (typeof FIELDS)[number]>;
+
+/**
+ * MiniSearch (pinned at 7.2.0) with the scores of its OR search computed over typed arrays:
+ * its own index and statistics, its BM25+ formula and the same floating-point operations in
+ * the same order, so the scores are bit for bit those of search(), without the objects it
+ * allocates per hit (a short prefix scores thousands of postings on every key).
+ */
+class ScoredIndex extends MiniSearch<Doc> {
+  /** Scratch: one word's score per document, summed field by field as termResults() does. */
+  #term = new Float64Array(0);
+
+  /** Each position's score (0: not scored) for the words, each with its weight. */
+  scores(words: { term: string; weight: number }[], size: number): Float64Array {
+    const total = new Float64Array(size);
+    const quality = new Uint16Array(size);
+    if (this.#term.length < size) this.#term = new Float64Array(size);
+    const term = this.#term;
+    const seen = new Set<string>();
+    const { k, b, d } = { k: 1.2, b: 0.7, d: 0.5 };
+    for (const { term: word, weight } of words) {
+      const data = this._index.get(word);
+      if (!data) continue;
+      const distinct = !seen.has(word);
+      seen.add(word);
+      const touched: number[] = [];
+      for (const field of FIELDS) {
+        const fieldId = this._fieldIds[field];
+        const freqs = data.get(fieldId);
+        if (!freqs) continue;
+        const matching = freqs.size;
+        const avg = this._avgFieldLength[fieldId];
+        const factor = weight * BOOST[field];
+        const invDocFreq = Math.log(1 + (this._documentCount - matching + 0.5) / (matching + 0.5));
+        for (const [id, tf] of freqs) {
+          const length = this._fieldLength.get(id)![fieldId];
+          const raw = invDocFreq * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+          const pos = this._documentIds.get(id) as number;
+          if (term[pos] === 0) touched.push(pos);
+          term[pos] += factor * raw;
+        }
+      }
+      for (const pos of touched) {
+        total[pos] += term[pos];
+        if (distinct) quality[pos]++;
+        term[pos] = 0;
+      }
+    }
+    for (let pos = 0; pos < size; pos++) if (quality[pos] > 1) total[pos] *= quality[pos];
+    return total;
+  }
+}
 
 /** Corrected words count less than typed ones (MiniSearch's own fuzzy weight), so exact hits rank first. */
 const FUZZY_WEIGHT = 0.45;
@@ -46,7 +98,7 @@ export class TextIndex {
   #vocab = new Vocabulary();
   #docTerms?: Set<string>;
   #size = 0;
-  readonly #mini = new MiniSearch<Doc>({
+  readonly #mini = new ScoredIndex({
     idField: 'pos',
     fields: [...FIELDS],
     storeFields: [],
@@ -57,7 +109,7 @@ export class TextIndex {
     },
     processTerm: (term) => term,
     // Query terms arrive already tokenized and folded.
-    searchOptions: { boost: { title: 3, organization: 2, description: 1 }, tokenize: (term) => [term] },
+    searchOptions: { boost: BOOST, tokenize: (term) => [term] },
   });
 
   add(pos: number, { title, organization, description }: Entry): void {
@@ -146,7 +198,7 @@ export class TextIndex {
     const pairs = members.map((pos) => ({
       pos,
       tier: (whole?.has(pos) ? 4 : 0) + (inTitle.has(pos) ? 2 : 0),
-      score: scores.get(pos) ?? 0,
+      score: scores[pos],
     }));
     const order = (a: (typeof pairs)[number], b: (typeof pairs)[number]) =>
       b.tier - a.tier || b.score - a.score || idRank[a.pos] - idRank[b.pos];
@@ -194,7 +246,7 @@ export class TextIndex {
   }
 
   /** MiniSearch scores for the rarest words that fit the budget. */
-  #scores(groups: Group[]): Map<number, number> {
+  #scores(groups: Group[]): Float64Array {
     const candidates = groups
       .flat()
       .sort((a, b) => this.#postings.get(a.term)!.length - this.#postings.get(b.term)!.length);
@@ -205,10 +257,6 @@ export class TextIndex {
       if (chosen.length && cost > this.scoreBudget) break;
       chosen.push(c);
     }
-    const results = this.#mini.search({
-      combineWith: 'OR',
-      queries: chosen.map(({ term, weight }) => ({ queries: [term], boostTerm: () => weight })),
-    });
-    return new Map(results.map((r) => [r.id as number, r.score]));
+    return this.#mini.scores(chosen, this.#size);
   }
 }
