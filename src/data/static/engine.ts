@@ -113,7 +113,7 @@ export class StaticEngine {
     const params = parsed.params;
     if (tokenize(params.q).length && !this.#indexed)
       throw new SourceError('invalid_response', 'The search index is still being built');
-    const text = this.#text.match(params.q, this.#idRank(), (pos) => this.entries[pos]);
+    const text = this.#text.match(params.q, this.#idRank());
     const facets = this.#counter.count(this.entries, text?.positions ?? this.#order('newest'), params);
     const sort = effectiveSort(params);
     let order: ArrayLike<number>;

@@ -7,13 +7,14 @@
 import MiniSearch from 'minisearch';
 import type { Entry } from '../entry.js';
 import type { Correction } from '../query.js';
-import { hasPhrase, phraseSlots, queryParts, type QueryPart } from '../text/query-parts.js';
+import { phraseSlots, queryParts, type QueryPart } from '../text/query-parts.js';
 import { indexTerms } from '../text/tokenize.js';
 import { Vocabulary } from '../typo.js';
 
 const FIELDS = ['title', 'organization', 'description'] as const;
 const BOOST = { title: 3, organization: 2, description: 1 };
-type Doc = { pos: number } & Pick<Entry, (typeof FIELDS)[number]>;
+type Field = (typeof FIELDS)[number];
+type Doc = { pos: number } & Pick<Entry, Field>;
 
 /**
  * MiniSearch (pinned at 7.2.0) with the scores of its OR search computed over typed arrays:
@@ -83,7 +84,7 @@ type Group = { term: string; weight: number }[];
 /** A query word as postings: entries holding all `all` terms, or any `any` term. */
 type Need = { all: string[]; any: string[] };
 
-/** Entries whose phrase tier is checked, best first by the other tiers: tokenizing costs. */
+/** Entries whose phrase tier is checked, best first by the other tiers. */
 export const PHRASE_CHECKS = 100;
 
 export class TextIndex {
@@ -97,14 +98,25 @@ export class TextIndex {
   #sorted: string[] = [];
   #vocab = new Vocabulary();
   #docTerms?: Set<string>;
+  /** The entry being added: each field's index terms, in order. */
+  #fieldTerms = new Map<Field, string[]>();
+  /** Word numbers while building; after finish(), ranks in #sorted, so a prefix is a range. */
+  #wordIds = new Map<string, number>();
+  /**
+   * Every entry's fields as word numbers, in order, for the phrase tier without tokenizing
+   * again: entry pos holds fields [fieldStarts[3 pos] .. fieldStarts[3 pos + 3]) of `fieldWords`.
+   */
+  #fieldWords: number[] | Int32Array = [];
+  #fieldStarts: number[] = [];
   #size = 0;
   readonly #mini = new ScoredIndex({
     idField: 'pos',
     fields: [...FIELDS],
     storeFields: [],
-    tokenize: (text) => {
+    tokenize: (text, field) => {
       const terms = indexTerms(text);
       if (this.#docTerms) for (const t of terms) this.#docTerms.add(t);
+      this.#fieldTerms.set(field as Field, terms);
       return terms;
     },
     processTerm: (term) => term,
@@ -114,7 +126,19 @@ export class TextIndex {
 
   add(pos: number, { title, organization, description }: Entry): void {
     this.#docTerms = new Set();
+    this.#fieldTerms.clear();
     this.#mini.add({ pos, title, organization, description });
+    const words = this.#fieldWords as number[];
+    for (let p = this.#fieldStarts.length / 3; p < pos; p++)
+      this.#fieldStarts.push(words.length, words.length, words.length);
+    for (const field of FIELDS) {
+      this.#fieldStarts.push(words.length);
+      for (const term of this.#fieldTerms.get(field) ?? []) {
+        let id = this.#wordIds.get(term);
+        if (id === undefined) this.#wordIds.set(term, (id = this.#wordIds.size));
+        words.push(id);
+      }
+    }
     for (const term of this.#docTerms) {
       const list = this.#building.get(term);
       if (list) list.push(pos);
@@ -136,11 +160,25 @@ export class TextIndex {
     this.#titlePostings = new Map([...this.#titleBuilding].map(([term, list]) => [term, Int32Array.from(list)]));
     this.#titleBuilding = new Map();
     this.#sorted = [...this.#postings.keys()].sort();
+    const rank = new Int32Array(this.#wordIds.size);
+    this.#sorted.forEach((term, r) => {
+      const id = this.#wordIds.get(term);
+      if (id !== undefined) rank[id] = r;
+    });
+    this.#fieldWords = Int32Array.from(this.#fieldWords, (id) => rank[id]);
+    this.#fieldStarts.push(this.#fieldWords.length);
+    this.#wordIds = new Map();
     this.#vocab = new Vocabulary([...this.#postings].map(([term, list]) => [term, list.length]));
   }
 
   /** Indexed words starting with `prefix`, in order. */
   completions(prefix: string): string[] {
+    const [from, to] = this.#range(prefix);
+    return this.#sorted.slice(from, to);
+  }
+
+  /** The ranks in #sorted of the words starting with `prefix`: [from, to). */
+  #range(prefix: string): [number, number] {
     const words = this.#sorted;
     let lo = 0;
     let hi = words.length;
@@ -149,20 +187,32 @@ export class TextIndex {
       if (words[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    const out: string[] = [];
-    while (lo < words.length && words[lo].startsWith(prefix)) out.push(words[lo++]);
-    return out;
+    let to = lo;
+    while (to < words.length && words[to].startsWith(prefix)) to++;
+    return [lo, to];
+  }
+
+  /** hasPhrase() over an entry's stored fields: each slot as a range of word ranks. */
+  #hasPhrase(pos: number, slots: [number, number][]): boolean {
+    const words = this.#fieldWords;
+    for (let f = 3 * pos; f < 3 * pos + 3; f++) {
+      const end = this.#fieldStarts[f + 1];
+      outer: for (let i = this.#fieldStarts[f]; i + slots.length <= end; i++) {
+        for (let k = 0; k < slots.length; k++) {
+          const w = words[i + k];
+          if (w < slots[k][0] || w >= slots[k][1]) continue outer;
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * Matching entry positions, best first: by tier, then score, then `idRank` ascending;
-   * undefined when q has no terms. `textOf` gives an entry's title and description for the phrase tier.
+   * undefined when q has no terms.
    */
-  match(
-    q: string,
-    idRank: ArrayLike<number>,
-    textOf: (pos: number) => Pick<Entry, 'title' | 'organization' | 'description'>,
-  ): { positions: number[]; corrections: Correction[] } | undefined {
+  match(q: string, idRank: ArrayLike<number>): { positions: number[]; corrections: Correction[] } | undefined {
     const parts = queryParts(q);
     if (!parts.length) return undefined;
     const corrections: Correction[] = [];
@@ -205,11 +255,12 @@ export class TextIndex {
     pairs.sort(order);
     const slots = corrections.length ? [] : phraseSlots(q);
     if (slots.length) {
-      for (const pair of pairs.slice(0, PHRASE_CHECKS)) {
-        const entry = textOf(pair.pos);
-        const fields = [entry.title, entry.organization, entry.description];
-        if (fields.some((f) => hasPhrase(indexTerms(f), slots))) pair.tier += 1;
-      }
+      const ranges = slots.map((slot) => {
+        if (slot.prefix) return this.#range(slot.term);
+        const [from, to] = this.#range(slot.term);
+        return from < to && this.#sorted[from] === slot.term ? ([from, from + 1] as [number, number]) : [0, 0];
+      }) as [number, number][];
+      for (const pair of pairs.slice(0, PHRASE_CHECKS)) if (this.#hasPhrase(pair.pos, ranges)) pair.tier += 1;
       pairs.sort(order);
     }
     return { positions: pairs.map((p) => p.pos), corrections };
