@@ -32,6 +32,10 @@ async function sliced(count: number, options: BuildOptions, step: (i: number) =>
   }
 }
 
+/** Whether any filter or year bound applies: without one, every text match is in the answer. */
+const filtered = (params: SearchParams) =>
+  params.yearFrom !== undefined || params.yearTo !== undefined || Object.values(params.filters).some((v) => v);
+
 /** Accepts `[entry, ...]` or `{ entries: [...] }`, per docs/api.md static mode. */
 export function entriesOf(data: unknown): unknown[] {
   if (Array.isArray(data)) return data;
@@ -126,12 +130,16 @@ export class StaticEngine {
     const start = (params.page - 1) * params.pageSize;
     const items: Entry[] = [];
     let total = 0;
-    for (let k = 0; k < order.length; k++) {
-      const entry = this.entries[order[k]];
-      if (!matchesAll(entry, params)) continue;
-      if (total >= start && items.length < params.pageSize) items.push(entry);
-      total++;
-    }
+    if (!filtered(params)) {
+      total = order.length;
+      for (let k = start; k < Math.min(total, start + params.pageSize); k++) items.push(this.entries[order[k]]);
+    } else
+      for (let k = 0; k < order.length; k++) {
+        const entry = this.entries[order[k]];
+        if (!matchesAll(entry, params)) continue;
+        if (total >= start && items.length < params.pageSize) items.push(entry);
+        total++;
+      }
     const response: SourceResponse = {
       total,
       page: params.page,

@@ -24,6 +24,7 @@ interface Column {
   codes: number[];
   /** The same two lists as typed arrays, made on the first count. */
   packed?: { offsets: Int32Array; codes: Int32Array };
+  collation?: Int32Array;
 }
 
 /** One active filter: a facet's own values, or the year range. */
@@ -96,13 +97,29 @@ export class FacetCounter {
           const pos = list[k];
           for (let j = offsets[pos]; j < offsets[pos + 1]; j++) counts[codes[j]]++;
         }
-      let pairs: [string, number][] = [];
-      counts.forEach((n, code) => n && pairs.push([col.labels[code], n]));
+      let found: number[] = [];
+      for (let code = 0; code < counts.length; code++) if (counts[code]) found.push(code);
       if (facet === 'organization') {
-        pairs = pairs.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, ORGANIZATION_FACET_LIMIT);
+        const rank = this.#collation(col);
+        found = found.sort((a, b) => counts[b] - counts[a] || rank[a] - rank[b]).slice(0, ORGANIZATION_FACET_LIMIT);
       }
-      facets[facet] = Object.fromEntries(pairs);
+      const group: Record<string, number> = {};
+      for (const code of found) group[col.labels[code]] = counts[code];
+      facets[facet] = group;
     }
     return facets;
+  }
+
+  /**
+   * Each label's place in `localeCompare` order, labels that compare equal in code order: what
+   * a stable sort by that comparator gives, computed once instead of on every count.
+   */
+  #collation(col: Column): Int32Array {
+    if (col.collation?.length !== col.labels.length) {
+      const codes = Array.from(col.labels.keys()).sort((a, b) => col.labels[a].localeCompare(col.labels[b]) || a - b);
+      col.collation = new Int32Array(codes.length);
+      codes.forEach((code, place) => (col.collation![code] = place));
+    }
+    return col.collation;
   }
 }
