@@ -71,13 +71,15 @@ const rows = [...times].map(([q, ms]) => [q, Math.max(...ms)] as const);
 console.log('slowest keys (ms, worst of the rounds):');
 for (const [q, ms] of [...rows].sort((a, b) => b[1] - a[1]).slice(0, 12))
   console.log(`  ${ms.toFixed(1).padStart(7)}  ${q}`);
-console.log('short prefixes:');
-for (const q of ['t', 'te', 'tel', 'tele', 'h', 'he', 'd', 'di', 'w', 'wo', 'c', 'cy'])
+console.log('short prefixes (ms: first time, best of the rounds):');
+for (const q of ['t', 'te', 'tel', 'tele', 'h', 'he', 'd', 'di', 'w', 'wo', 'c', 'cy']) {
+  const ms = times.get(q) ?? [NaN];
   console.log(
-    `  ${Math.max(...(times.get(q) ?? [NaN]))
+    `  ${ms[0].toFixed(1).padStart(7)} ${Math.min(...ms)
       .toFixed(1)
       .padStart(7)}  ${q}`,
   );
+}
 console.log(
   `${all.length} searches${facets.length ? ', all facets' : ''}: p50 ${quantile(all, 0.5).toFixed(1)} ms, ` +
     `p95 ${quantile(all, 0.95).toFixed(1)} ms, max ${all[all.length - 1].toFixed(1)} ms`,

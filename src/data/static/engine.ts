@@ -83,6 +83,7 @@ export class StaticEngine {
         engine.#counter.add(result.entry);
       }
     });
+    engine.#counter.finish();
     engine.dropped = problems.length;
     engine.#order('newest');
     if (problems.length) {
