@@ -47,14 +47,23 @@ console.log(`${engine.entries.length} entries indexed in ${(performance.now() - 
 const queries = TYPED.flatMap((word) => [...word].map((_, i) => word.slice(0, i + 1)));
 const facets = args['no-facets'] ? [] : [...FACET_NAMES];
 const times = new Map<string, number[]>();
+/** CPU time per search: on a loaded machine, wall time mostly measures waiting for a core. */
+const cpu: number[] = [];
+const firstCpu = new Map<string, number>();
+const cpuOf = new Map<string, number>();
 const answers: unknown[] = [];
 for (let round = 0; round < Number(args.rounds); round++) {
   for (const q of queries) {
     const params: SearchParams = { q, filters: {}, page: 1, pageSize: 20, facets };
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const res = engine.search(params);
     const ms = performance.now() - t0;
+    const used = process.cpuUsage(cpu0);
     times.set(q, [...(times.get(q) ?? []), ms]);
+    cpu.push((used.user + used.system) / 1000);
+    cpuOf.set(q, Math.max(cpuOf.get(q) ?? 0, cpu[cpu.length - 1]));
+    if (round === 0) firstCpu.set(q, cpu[cpu.length - 1]);
     if (round === 0 && args.answers)
       answers.push({
         q,
@@ -71,17 +80,21 @@ const rows = [...times].map(([q, ms]) => [q, Math.max(...ms)] as const);
 console.log('slowest keys (ms, worst of the rounds):');
 for (const [q, ms] of [...rows].sort((a, b) => b[1] - a[1]).slice(0, 12))
   console.log(`  ${ms.toFixed(1).padStart(7)}  ${q}`);
-console.log('short prefixes (ms: first time, best of the rounds):');
+console.log('short prefixes (ms: first time, best of the rounds, CPU the first time):');
 for (const q of ['t', 'te', 'tel', 'tele', 'h', 'he', 'd', 'di', 'w', 'wo', 'c', 'cy']) {
   const ms = times.get(q) ?? [NaN];
-  console.log(
-    `  ${ms[0].toFixed(1).padStart(7)} ${Math.min(...ms)
-      .toFixed(1)
-      .padStart(7)}  ${q}`,
-  );
+  const cells = [ms[0], Math.min(...ms), firstCpu.get(q) ?? NaN].map((n) => n.toFixed(1).padStart(7));
+  console.log(`  ${cells.join(' ')}  ${q}`);
 }
 console.log(
   `${all.length} searches${facets.length ? ', all facets' : ''}: p50 ${quantile(all, 0.5).toFixed(1)} ms, ` +
     `p95 ${quantile(all, 0.95).toFixed(1)} ms, max ${all[all.length - 1].toFixed(1)} ms`,
+);
+cpu.sort((a, b) => a - b);
+const costly = [...cpuOf].sort((a, b) => b[1] - a[1]).slice(0, 6);
+console.log(`most CPU: ${costly.map(([q, ms]) => `"${q}" ${ms.toFixed(1)}`).join(', ')}`);
+console.log(
+  `CPU time per search: p50 ${quantile(cpu, 0.5).toFixed(1)} ms, p95 ${quantile(cpu, 0.95).toFixed(1)} ms, ` +
+    `max ${cpu[cpu.length - 1].toFixed(1)} ms`,
 );
 if (args.answers) writeFileSync(args.answers, answers.map((a) => JSON.stringify(a)).join('\n') + '\n');
