@@ -171,6 +171,17 @@ export class TextIndex {
     this.#vocab = new Vocabulary([...this.#postings].map(([term, list]) => [term, list.length]));
   }
 
+  /** The two-letter prefixes that most words start with, the broadest a visitor can type. */
+  broadPrefixes(count: number): string[] {
+    const words = new Map<string, number>();
+    for (const term of this.#sorted)
+      if (term.length > 2) words.set(term.slice(0, 2), (words.get(term.slice(0, 2)) ?? 0) + 1);
+    return [...words]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([prefix]) => prefix);
+  }
+
   /** Indexed words starting with `prefix`, in order. */
   completions(prefix: string): string[] {
     const [from, to] = this.#range(prefix);
