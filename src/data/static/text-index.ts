@@ -100,13 +100,15 @@ export class TextIndex {
   #docTerms?: Set<string>;
   /** The entry being added: each field's index terms, in order. */
   #fieldTerms = new Map<Field, string[]>();
-  /** Word numbers while building; after finish(), ranks in #sorted, so a prefix is a range. */
+  /** Word numbers, while building. */
   #wordIds = new Map<string, number>();
+  /** Each word number's rank in #sorted, where the words of a prefix are a range. */
+  #rankOf = new Int32Array(0);
   /**
    * Every entry's fields as word numbers, in order, for the phrase tier without tokenizing
    * again: entry pos holds fields [fieldStarts[3 pos] .. fieldStarts[3 pos + 3]) of `fieldWords`.
    */
-  #fieldWords: number[] | Int32Array = [];
+  #fieldWords: number[] = [];
   #fieldStarts: number[] = [];
   #size = 0;
   readonly #mini = new ScoredIndex({
@@ -128,7 +130,7 @@ export class TextIndex {
     this.#docTerms = new Set();
     this.#fieldTerms.clear();
     this.#mini.add({ pos, title, organization, description });
-    const words = this.#fieldWords as number[];
+    const words = this.#fieldWords;
     for (let p = this.#fieldStarts.length / 3; p < pos; p++)
       this.#fieldStarts.push(words.length, words.length, words.length);
     for (const field of FIELDS) {
@@ -160,12 +162,11 @@ export class TextIndex {
     this.#titlePostings = new Map([...this.#titleBuilding].map(([term, list]) => [term, Int32Array.from(list)]));
     this.#titleBuilding = new Map();
     this.#sorted = [...this.#postings.keys()].sort();
-    const rank = new Int32Array(this.#wordIds.size);
+    this.#rankOf = new Int32Array(this.#wordIds.size);
     this.#sorted.forEach((term, r) => {
       const id = this.#wordIds.get(term);
-      if (id !== undefined) rank[id] = r;
+      if (id !== undefined) this.#rankOf[id] = r;
     });
-    this.#fieldWords = Int32Array.from(this.#fieldWords, (id) => rank[id]);
     this.#fieldStarts.push(this.#fieldWords.length);
     this.#wordIds = new Map();
     this.#vocab = new Vocabulary([...this.#postings].map(([term, list]) => [term, list.length]));
@@ -206,11 +207,12 @@ export class TextIndex {
   /** hasPhrase() over an entry's stored fields: each slot as a range of word ranks. */
   #hasPhrase(pos: number, slots: [number, number][]): boolean {
     const words = this.#fieldWords;
+    const rankOf = this.#rankOf;
     for (let f = 3 * pos; f < 3 * pos + 3; f++) {
       const end = this.#fieldStarts[f + 1];
       outer: for (let i = this.#fieldStarts[f]; i + slots.length <= end; i++) {
         for (let k = 0; k < slots.length; k++) {
-          const w = words[i + k];
+          const w = rankOf[words[i + k]];
           if (w < slots[k][0] || w >= slots[k][1]) continue outer;
         }
         return true;
