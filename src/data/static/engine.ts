@@ -83,7 +83,9 @@ export class StaticEngine {
         engine.#counter.add(result.entry);
       }
     });
+    await options.pause?.();
     engine.#counter.finish();
+    await options.pause?.();
     engine.dropped = problems.length;
     engine.#order('newest');
     if (problems.length) {
@@ -102,7 +104,9 @@ export class StaticEngine {
   /** Builds the text index; call once, after prepare(). */
   async index(options: BuildOptions = {}): Promise<void> {
     await sliced(this.entries.length, options, (i) => this.#text.add(i, this.entries[i]));
+    await options.pause?.();
     this.#text.finish();
+    await options.pause?.();
     this.#idRank();
     this.#indexed = true;
     // Broad prefixes through every step, so the first keys typed do not also pay for compiling
