@@ -13,6 +13,9 @@ export interface StaticSourceOptions {
   /**
    * Runs the engine in a worker (default false). `new Worker()` is a Trusted Types sink: on a page
    * that enforces Trusted Types the worker is refused and the main thread takes over.
+   * Off by default: a refused worker is a reported CSP violation the page cannot be asked about
+   * beforehand, it loads the engine a second time, and at a few thousand entries a key costs the
+   * main thread a few milliseconds (`scripts/engine-keys.ts`). Worth it for much larger files.
    */
   useWorker?: boolean;
   /** Defaults to the worker chunk beside this module. */
