@@ -27,6 +27,13 @@ const CASES = [
   'q=digital skills',
   'q=health records',
   'q=tele',
+  // Short prefixes, as the first keys of a word are typed.
+  'q=t',
+  'q=te',
+  'q=tel',
+  'q=he&region=africa',
+  'q=digital h',
+  'q=co&sort=title&pageSize=50',
   'q=cyber',
   'q=open data portal',
   'q=mobile money',

@@ -4,7 +4,7 @@
  * on the main thread, in node tests and in the bench.
  */
 import { validateEntry, type Entry } from '../entry.js';
-import { effectiveSort, toQueryString, tokenize, type SearchParams, type Sort } from '../query.js';
+import { FACET_NAMES, effectiveSort, toQueryString, tokenize, type SearchParams, type Sort } from '../query.js';
 import { compareEntries, matchesAll, parseSearchParams } from '../evaluate.js';
 import { SourceError, type SourceResponse } from '../source.js';
 import { FacetCounter } from './facets.js';
@@ -31,6 +31,10 @@ async function sliced(count: number, options: BuildOptions, step: (i: number) =>
     step(i);
   }
 }
+
+/** Whether any filter or year bound applies: without one, every text match is in the answer. */
+const filtered = (params: SearchParams) =>
+  params.yearFrom !== undefined || params.yearTo !== undefined || Object.values(params.filters).some((v) => v);
 
 /** Accepts `[entry, ...]` or `{ entries: [...] }`, per docs/api.md static mode. */
 export function entriesOf(data: unknown): unknown[] {
@@ -79,6 +83,9 @@ export class StaticEngine {
         engine.#counter.add(result.entry);
       }
     });
+    await options.pause?.();
+    engine.#counter.finish();
+    await options.pause?.();
     engine.dropped = problems.length;
     engine.#order('newest');
     if (problems.length) {
@@ -97,9 +104,17 @@ export class StaticEngine {
   /** Builds the text index; call once, after prepare(). */
   async index(options: BuildOptions = {}): Promise<void> {
     await sliced(this.entries.length, options, (i) => this.#text.add(i, this.entries[i]));
+    await options.pause?.();
     this.#text.finish();
+    await options.pause?.();
     this.#idRank();
     this.#indexed = true;
+    // Broad prefixes through every step, so the first keys typed do not also pay for compiling
+    // them: cold, a two-letter prefix costs several times its warm time.
+    for (const q of this.#text.broadPrefixes(2)) {
+      await options.pause?.();
+      this.search({ q, filters: {}, page: 1, pageSize: 20, facets: [...FACET_NAMES] });
+    }
   }
 
   getEntry(id: string): Entry | undefined {
@@ -113,7 +128,7 @@ export class StaticEngine {
     const params = parsed.params;
     if (tokenize(params.q).length && !this.#indexed)
       throw new SourceError('invalid_response', 'The search index is still being built');
-    const text = this.#text.match(params.q, this.#idRank(), (pos) => this.entries[pos]);
+    const text = this.#text.match(params.q, this.#idRank());
     const facets = this.#counter.count(this.entries, text?.positions ?? this.#order('newest'), params);
     const sort = effectiveSort(params);
     let order: ArrayLike<number>;
@@ -126,12 +141,16 @@ export class StaticEngine {
     const start = (params.page - 1) * params.pageSize;
     const items: Entry[] = [];
     let total = 0;
-    for (let k = 0; k < order.length; k++) {
-      const entry = this.entries[order[k]];
-      if (!matchesAll(entry, params)) continue;
-      if (total >= start && items.length < params.pageSize) items.push(entry);
-      total++;
-    }
+    if (!filtered(params)) {
+      total = order.length;
+      for (let k = start; k < Math.min(total, start + params.pageSize); k++) items.push(this.entries[order[k]]);
+    } else
+      for (let k = 0; k < order.length; k++) {
+        const entry = this.entries[order[k]];
+        if (!matchesAll(entry, params)) continue;
+        if (total >= start && items.length < params.pageSize) items.push(entry);
+        total++;
+      }
     const response: SourceResponse = {
       total,
       page: params.page,

@@ -1,5 +1,5 @@
 /** The engine behind the worker protocol: fetches the data file, builds the index, answers. */
-import { fetchJson, nativeFetch } from '../fetch-json.js';
+import { abortedError, fetchJson, nativeFetch } from '../fetch-json.js';
 import { tokenize } from '../query.js';
 import { SourceError } from '../source.js';
 import { StaticEngine } from './engine.js';
@@ -45,8 +45,11 @@ export function createHost(options: HostOptions): EngineHost {
       indexing = engine.index(slices);
       return { count: engine.entries.length, dropped: engine.dropped };
     },
-    async search(params) {
-      return (await ready(tokenize(params.q).length > 0)).search(params);
+    async search(params, signal) {
+      const found = await ready(tokenize(params.q).length > 0);
+      // Keys typed while the index builds queue up here; only those still wanted run.
+      if (signal?.aborted) throw abortedError();
+      return found.search(params);
     },
     async getEntry(id) {
       return (await ready(false)).getEntry(id);

@@ -10,7 +10,8 @@ export interface LoadInfo {
 
 export interface EngineHost {
   load(url: string): Promise<LoadInfo>;
-  search(params: SearchParams): Promise<SourceResponse>;
+  /** A search aborted before its turn is skipped: it rejects as aborted without running. */
+  search(params: SearchParams, signal?: AbortSignal): Promise<SourceResponse>;
   getEntry(id: string): Promise<Entry | undefined>;
 }
 

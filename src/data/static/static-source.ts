@@ -13,6 +13,9 @@ export interface StaticSourceOptions {
   /**
    * Runs the engine in a worker (default false). `new Worker()` is a Trusted Types sink: on a page
    * that enforces Trusted Types the worker is refused and the main thread takes over.
+   * Off by default: a refused worker is a reported CSP violation the page cannot be asked about
+   * beforehand, it loads the engine a second time, and at a few thousand entries a key costs the
+   * main thread a few milliseconds (`scripts/engine-keys.ts`). Worth it for much larger files.
    */
   useWorker?: boolean;
   /** Defaults to the worker chunk beside this module. */
@@ -71,7 +74,21 @@ class WorkerHost implements EngineHost {
   }
 
   load = (url: string) => this.call<{ count: number; dropped: number }>({ type: 'load', url });
-  search = (params: SearchParams) => this.call<SourceResponse>({ type: 'search', params });
+  /** The search in the worker, or queued behind it: the worker gets one search at a time. */
+  #searching: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The worker answers messages in order, so searches posted while it is busy would all run,
+   * however stale. They wait here instead, and those aborted meanwhile are never posted.
+   */
+  search = (params: SearchParams, signal?: AbortSignal) => {
+    const turn = this.#searching.then(() => {
+      if (signal?.aborted) throw abortedError();
+      return this.call<SourceResponse>({ type: 'search', params });
+    });
+    this.#searching = turn.catch(() => undefined);
+    return turn;
+  };
   getEntry = (entryId: string) => this.call<Entry | undefined>({ type: 'get', entryId });
 
   fail(error: SourceError): void {
@@ -126,7 +143,7 @@ export class StaticSource implements DataSource {
 
   async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
     const host = await race(this.#ready(), signal);
-    return race(host.search(params), signal);
+    return race(host.search(params, signal), signal);
   }
 
   async getEntry(id: string, signal: AbortSignal): Promise<Entry> {
