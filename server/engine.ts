@@ -1,4 +1,4 @@
-/** Answers searches: FTS5 for text, in-memory bit sets for filters, facets and sorting. */
+/** Answers searches from memory: a positional index for text, bit sets for filters, facets and sorting. */
 import type Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import {
@@ -12,20 +12,13 @@ import {
 } from '../src/data/query.js';
 import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
-import { applyChanges, changedRows, type EngineData } from './incremental.js';
-import { loadEntryLinks, setLink, withLink, type EntryLink } from './links/public.js';
-import { Lru, stringBytes } from './lru.js';
+import { applyChanges, changedRows, kept, type EngineData } from './incremental.js';
+import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
+import { TermIndex, docText, type DocText } from './postings.js';
+import { TextHit, type TextMatch } from './rank.js';
 import { TextSearch, type TextPlan } from './text.js';
 
-interface TextHit {
-  bits: Bits;
-  /** Positions best first; only fetched when relevance is asked for. */
-  ranked?: Int32Array;
-}
-
 export interface EngineOptions {
-  /** Bytes for cached text matches (ranking a broad word costs far more than filtering). */
-  cacheBytes?: number;
   /**
    * The engine of an earlier state of the same database and its data version: only rows
    * changed since are loaded, and its typo vocabulary is kept (server/live.ts refreshes it).
@@ -43,7 +36,6 @@ export class SearchEngine {
   readonly loaded: EngineData;
   private readonly jsonByRowid: Database.Statement<[number], string>;
   private readonly byId: Database.Statement<[string], { json: string; revision: number }>;
-  private readonly hits: Lru<string, TextHit>;
   /** Link check results, read with each snapshot: a new check shows at the next data change or restart. */
   private readonly links: Map<string, EntryLink>;
   private readonly ids: string[];
@@ -53,7 +45,9 @@ export class SearchEngine {
     // Link results live in their own table; every snapshot reads them afresh.
     this.links = loadEntryLinks(db);
     this.loaded = previous
-      ? applyChanges(previous.engine.loaded, changedRows(db, previous.version), this.links)
+      ? applyChanges(previous.engine.loaded, changedRows(db, previous.version), this.links, (rowid) =>
+          previous.engine.stored(rowid),
+        )
       : load(db, this.links);
     const rowids = this.loaded.rowids;
     this.ids = this.loaded.entries.map((e) => e.id);
@@ -62,13 +56,14 @@ export class SearchEngine {
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
     rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
     this.data = this.loaded.columns;
-    this.text = new TextSearch(db, previous?.keepVocabulary ? previous.engine.text : undefined);
+    this.text = new TextSearch(this.loaded.text, previous?.keepVocabulary ? previous.engine.text : undefined);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
     this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
-    this.hits = new Lru(
-      options.cacheBytes ?? 48 * 2 ** 20,
-      (hit, match) => stringBytes(match) + hit.bits.byteLength + (hit.ranked?.byteLength ?? 0),
-    );
+  }
+
+  /** The indexed text of a searchable entry as this snapshot holds it (the next snapshot drops it from the index). */
+  private stored(rowid: number): DocText {
+    return docText(rowid, JSON.parse(this.jsonByRowid.get(rowid)!) as Entry);
   }
 
   /** The entry's JSON text (with its link check) and latest revision, or undefined (unknown or archived). */
@@ -82,7 +77,7 @@ export class SearchEngine {
     const plan = params.q ? this.text.plan(params.q) : null;
     let sort = effectiveSort(params);
     if (sort === 'relevance' && !plan) sort = 'newest';
-    const hit = plan ? this.textHit(plan, sort === 'relevance') : undefined;
+    const hit = plan ? this.match(plan) : undefined;
 
     const groups = new Map<FacetName | FilterKey, Bits>();
     for (const key of FILTER_KEYS) {
@@ -98,36 +93,25 @@ export class SearchEngine {
     const all = and(base(), this.size);
     const total = count(all);
 
-    const order = sort === 'relevance' ? hit!.ranked! : this.data.orders[sort];
-    const items: string[] = [];
     const skip = (params.page - 1) * params.pageSize;
-    if (skip < total) {
+    const page: number[] = [];
+    if (skip < total && sort === 'relevance') page.push(...hit!.top(all, skip, params.pageSize));
+    else if (skip < total && sort !== 'relevance') {
+      const order = this.data.orders[sort];
       let seen = 0;
-      for (let k = 0; k < order.length && items.length < params.pageSize; k++) {
-        const i = order[k];
-        if (has(all, i) && seen++ >= skip)
-          items.push(withLink(this.jsonByRowid.get(this.rowidOf[i])!, this.links.get(this.ids[i])));
-      }
+      for (let k = 0; k < order.length && page.length < params.pageSize; k++)
+        if (has(all, order[k]) && seen++ >= skip) page.push(order[k]);
     }
+    const items = page.map((i) => withLink(this.jsonByRowid.get(this.rowidOf[i])!, this.links.get(this.ids[i])));
 
     const facets = this.facets(params.facets, (name) => (groups.has(name) ? and(base(name), this.size) : all));
     const corrections = plan?.corrections.length ? `,"corrections":${JSON.stringify(plan.corrections)}` : '';
     return `{"total":${total},"page":${params.page},"pageSize":${params.pageSize},"items":[${items.join(',')}],"facets":${JSON.stringify(facets)}${corrections}}`;
   }
 
-  private textHit(plan: TextPlan, ranked: boolean): TextHit {
-    // The phrase tier depends on word order, which the match does not.
-    const key = `${plan.match}\u0000${plan.tiers.phrase ?? ''}`;
-    let hit = this.hits.get(key);
-    if (!hit || (ranked && !hit.ranked)) {
-      const rowids = this.text.rowids(plan, ranked);
-      const bits = empty(this.size);
-      const positions = new Int32Array(rowids.length);
-      rowids.forEach((rowid, k) => set(bits, (positions[k] = this.positionOf[rowid])));
-      hit = { bits, ranked: ranked ? positions : undefined };
-      this.hits.set(key, hit);
-    }
-    return hit;
+  /** The text query over this snapshot (tests compare it with SQLite's answer over the FTS5 table). */
+  protected match(plan: TextPlan): TextMatch {
+    return new TextHit(this.loaded.text, plan, this.positionOf, this.rowidOf);
   }
 
   /** OR within a group. Unknown values simply match nothing. */
@@ -165,7 +149,7 @@ export class SearchEngine {
       let pairs: [string, number][] = [];
       tally(baseFor(name), col).forEach((n, code) => n && pairs.push([col.labels[code], n]));
       if (name === 'organization') {
-        pairs = pairs.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, ORGANIZATION_FACET_LIMIT);
+        pairs = mostCommon(pairs, ORGANIZATION_FACET_LIMIT);
       } else {
         // Code order depends on how the columns grew; key order must depend on the data only.
         pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -178,15 +162,37 @@ export class SearchEngine {
 
 /** Every searchable entry. Archived entries are kept in the table but never searched or served. */
 function load(db: Database.Database, links: ReadonlyMap<string, EntryLink>): EngineData {
-  const rows = db.prepare('SELECT rowid, meta FROM entries WHERE archived = 0 ORDER BY rowid').raw();
+  const rows = db.prepare('SELECT rowid, json FROM entries WHERE archived = 0 ORDER BY rowid').raw();
   const entries: Entry[] = [];
   const rowids: number[] = [];
-  for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
-    rowids.push(rowid);
-    const entry = JSON.parse(json) as Entry;
-    entries.push(setLink(entry, links.get(entry.id)));
+  const text = TermIndex.build(
+    (function* () {
+      for (const [rowid, json] of rows.iterate() as Iterable<[number, string]>) {
+        const entry = JSON.parse(json) as Entry;
+        yield docText(rowid, entry);
+        rowids.push(rowid);
+        entries.push(kept(entry, links.get(entry.id)));
+      }
+    })(),
+  );
+  return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries), text };
+}
+
+/** `localeCompare` without arguments compares with this collator; creating one per call is the slow part. */
+const collator = new Intl.Collator();
+
+/**
+ * The first `limit` pairs by count, ties by name (`localeCompare`), as the query model orders the
+ * organization facet; only the pairs that can make the cut are sorted by name (there are thousands).
+ */
+function mostCommon(pairs: [string, number][], limit: number): [string, number][] {
+  if (pairs.length > limit) {
+    const least = Float64Array.from(pairs, (p) => p[1])
+      .sort()
+      .reverse()[limit - 1];
+    pairs = pairs.filter((p) => p[1] >= least);
   }
-  return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries) };
+  return pairs.sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).slice(0, limit);
 }
 
 /** Value counts of one column over the entries in `bits`, by whichever way is cheaper. */

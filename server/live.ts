@@ -19,7 +19,7 @@ export interface Snapshot {
 }
 
 export interface LiveOptions {
-  /** Bytes for caches, split as the app always did: 3/4 text hits, 1/4 responses. */
+  /** Bytes for each snapshot's cache of response bodies. */
   cacheBytes: number;
   /** How often to look for changes made by other processes (ms; default 250; 0 = never). */
   pollMs?: number;
@@ -133,13 +133,12 @@ export class LiveIndex {
       const version = dataVersion(db); // first read: fixes the snapshot for everything below
       const keepVocabulary = Date.now() - this.vocabularyAt < (this.options.vocabularyMs ?? 30_000);
       const engine = new SearchEngine(db, {
-        cacheBytes: this.options.cacheBytes * 0.75,
         previous: incremental
           ? { engine: this.snapshot.engine, version: this.snapshot.version, keepVocabulary }
           : undefined,
       });
       if (!incremental || !keepVocabulary) this.vocabularyAt = Date.now();
-      return [db, { version, engine, responses: new ResponseCache(this.options.cacheBytes * 0.25) }];
+      return [db, { version, engine, responses: new ResponseCache(this.options.cacheBytes) }];
     } catch (err) {
       db.close();
       throw err;

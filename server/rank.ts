@@ -1,0 +1,265 @@
+/**
+ * A text plan (server/text.ts) evaluated over one snapshot's entries: the set it matches, and
+ * any page of a subset in relevance order. The order is the one SQLite gave over the FTS5 table:
+ * by tier (every part matched by whole terms 4, all of them in the title 2, the words as one
+ * phrase 1; src/data/text/query-parts.ts), then `bm25(fts, 10.0, 3.0, 1.0)`, then rowid. BM25 is
+ * computed here with FTS5's own formula and operation order (fts5_aux.c), so scores are equal to
+ * the last bit, and only for the entries a page needs; the tiers are bit sets.
+ */
+import { and, andInto, andNot, count, empty, forEach, has, orInto, set, type Bits } from './bitset.js';
+import { log } from './log.js';
+import { COLUMN_SHIFT, TITLE, type TermIndex, type TermList } from './postings.js';
+import type { Phrase, PlanPart, TextPlan } from './text.js';
+
+// FTS5's BM25 parameters, and the column weights of the server's ranking: title, organization, description.
+const K1 = 1.2;
+const B = 0.75;
+const WEIGHTS = [10, 3, 1];
+
+/** Weighted frequency of posting k: FTS5 adds the column's weight for each instance. */
+function frequency(list: TermList, k: number): number {
+  let f = 0;
+  for (let j = list.starts[k]; j < list.starts[k + 1]; j++) f += WEIGHTS[list.positions[j] >>> COLUMN_SHIFT];
+  return f;
+}
+
+/** A range of one ordered group that a page takes. */
+interface Slice {
+  bits: Bits;
+  from: number;
+  to: number;
+}
+
+/** What the engine needs of a text query: its matches, and a page of a subset of them in relevance order. */
+export interface TextMatch {
+  readonly bits: Bits;
+  top(candidates: Bits, skip: number, take: number): number[];
+}
+
+export class TextHit implements TextMatch {
+  /** Entries the plan matches. */
+  readonly bits: Bits;
+  private readonly size: number;
+  private readonly phraseBits = new Map<Phrase, Bits>();
+  private scoreCache?: Float64Array;
+
+  constructor(
+    private readonly index: TermIndex,
+    private readonly plan: TextPlan,
+    /** Entry position by rowid (-1: not searchable). */
+    private readonly positionOf: Int32Array,
+    /** Rowid by entry position. */
+    private readonly rowidOf: Int32Array,
+  ) {
+    this.size = rowidOf.length;
+    this.bits = this.evaluate(
+      plan.parts,
+      (part) => part.groups,
+      (p) => this.docs(p),
+    );
+  }
+
+  top(candidates: Bits, skip: number, take: number): number[] {
+    const end = skip + take;
+    const { parts, slots } = this.plan;
+    const whole = parts.every((p) => p.whole)
+      ? this.evaluate(
+          parts,
+          (part) => part.whole!,
+          (p) => this.docs(p),
+        )
+      : undefined;
+    const title = this.evaluate(
+      parts,
+      (part) => part.groups,
+      (p) => this.inTitle(p),
+    );
+    const levels = whole ? [and([candidates, whole], this.size), andNot(candidates, whole)] : [candidates];
+    const classes = levels.flatMap((level) => [and([level, title], this.size), andNot(level, title)]);
+    // The phrase tier splits each class in two; only the classes the page reaches need it.
+    let groups = classes;
+    if (slots) {
+      const reached = this.window(classes, skip, end).map((s) => s.bits);
+      if (reached.length) {
+        const union = empty(this.size);
+        for (const bits of reached) orInto(union, bits);
+        const phrase = this.phrase(slots, union);
+        groups = classes.flatMap((c) => (reached.includes(c) ? [and([c, phrase], this.size), andNot(c, phrase)] : [c]));
+      }
+    }
+    return this.window(groups, skip, end).flatMap((s) => this.best(s.bits, s.from, s.to));
+  }
+
+  /** Which ranks of which group the window `skip … end - 1` covers, groups taken one after another. */
+  private window(groups: readonly Bits[], skip: number, end: number): Slice[] {
+    const out: Slice[] = [];
+    let seen = 0;
+    for (const bits of groups) {
+      if (seen >= end) break;
+      const n = count(bits);
+      if (seen + n > skip) out.push({ bits, from: Math.max(0, skip - seen), to: Math.min(n, end - seen) });
+      seen += n;
+    }
+    return out;
+  }
+
+  /** Ranks `from` … `to - 1` of `bits` by score (highest first), then position. */
+  private best(bits: Bits, from: number, to: number): number[] {
+    const score = this.scores();
+    const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    // A heap of the best `to`, worst at the root; positions arrive in ascending order.
+    const heap: number[] = [];
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let worst = i;
+        if (l < heap.length && better(heap[worst], heap[l])) worst = l;
+        if (r < heap.length && better(heap[worst], heap[r])) worst = r;
+        if (worst === i) return;
+        [heap[i], heap[worst]] = [heap[worst], heap[i]];
+        i = worst;
+      }
+    };
+    forEach(bits, (pos) => {
+      if (heap.length < to) {
+        heap.push(pos);
+        for (let i = heap.length - 1; i > 0;) {
+          const parent = (i - 1) >>> 1;
+          if (!better(heap[parent], heap[i])) break;
+          [heap[i], heap[parent]] = [heap[parent], heap[i]];
+          i = parent;
+        }
+      } else if (better(pos, heap[0])) {
+        heap[0] = pos;
+        down(0);
+      }
+    });
+    return heap.sort((a, b) => (better(a, b) ? -1 : 1)).slice(from, to);
+  }
+
+  /**
+   * BM25 of every match by position, as FTS5 computes it (`bm25()` returns minus this): for each
+   * phrase of the query in order, its IDF times the saturated weighted frequency, summed in that
+   * order (a phrase absent from an entry adds exactly 0).
+   */
+  scores(): Float64Array {
+    if (this.scoreCache) return this.scoreCache;
+    const { index, positionOf, rowidOf } = this;
+    const score = new Float64Array(this.size);
+    const rows = index.docs;
+    const avgdl = index.tokens / rows;
+    const saturated = (f: number, rowid: number) =>
+      (f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * index.length(rowid)) / avgdl));
+    let freq: Float64Array | undefined;
+    for (const phrase of this.plan.parts.flatMap((p) => p.groups.flat())) {
+      const hits = count(this.docs(phrase));
+      let idf = log((rows - hits + 0.5) / (hits + 0.5));
+      if (idf <= 0) idf = 1e-6;
+      if (phrase.terms.length === 1) {
+        const list = index.list(phrase.terms[0]);
+        for (let k = list.from; k < list.to; k++) {
+          const rowid = list.rowids[k];
+          score[positionOf[rowid]] += idf * saturated(frequency(list, k), rowid);
+        }
+        continue;
+      }
+      // A prefix: the frequencies of all its terms add up first.
+      freq ??= new Float64Array(this.size);
+      for (const term of phrase.terms) {
+        const list = index.list(term);
+        for (let k = list.from; k < list.to; k++) freq[positionOf[list.rowids[k]]] += frequency(list, k);
+      }
+      forEach(this.docs(phrase), (pos) => {
+        score[pos] += idf * saturated(freq![pos], rowidOf[pos]);
+        freq![pos] = 0;
+      });
+    }
+    return (this.scoreCache = score);
+  }
+
+  /** AND over the parts of OR over their groups of AND over the phrases. */
+  private evaluate(
+    parts: readonly PlanPart[],
+    groupsOf: (part: PlanPart) => Phrase[][],
+    phraseBits: (p: Phrase) => Bits,
+  ): Bits {
+    return and(
+      parts.map((part) => {
+        const out = empty(this.size);
+        for (const group of groupsOf(part)) orInto(out, and(group.map(phraseBits), this.size));
+        return out;
+      }),
+      this.size,
+    );
+  }
+
+  /** Entries holding the phrase. */
+  private docs(phrase: Phrase): Bits {
+    let bits = this.phraseBits.get(phrase);
+    if (!bits) {
+      bits = empty(this.size);
+      for (const term of phrase.terms) {
+        const list = this.index.list(term);
+        for (let k = list.from; k < list.to; k++) set(bits, this.positionOf[list.rowids[k]]);
+      }
+      this.phraseBits.set(phrase, bits);
+    }
+    return bits;
+  }
+
+  /** Entries holding the phrase in their title (positions are column-major, so the first one tells). */
+  private inTitle(phrase: Phrase): Bits {
+    const bits = empty(this.size);
+    for (const term of phrase.terms) {
+      const list = this.index.list(term);
+      for (let k = list.from; k < list.to; k++)
+        if (list.positions[list.starts[k]] >>> COLUMN_SHIFT === TITLE) set(bits, this.positionOf[list.rowids[k]]);
+    }
+    return bits;
+  }
+
+  /** The entries of `within` that hold the slots at consecutive positions of one column. */
+  private phrase(slots: readonly Phrase[], within: Bits): Bits {
+    const out = empty(this.size);
+    const candidates = within.slice();
+    for (const slot of slots) andInto(candidates, this.docs(slot));
+    // Positions of each later slot, per entry, as linked lists over the candidates.
+    const later = slots.slice(1).map((slot) => {
+      const head = new Int32Array(this.size).fill(-1);
+      const next: number[] = [];
+      const at: number[] = [];
+      for (const term of slot.terms) {
+        const list = this.index.list(term);
+        for (let k = list.from; k < list.to; k++) {
+          const pos = this.positionOf[list.rowids[k]];
+          if (!has(candidates, pos)) continue;
+          for (let j = list.starts[k]; j < list.starts[k + 1]; j++) {
+            at.push(list.positions[j]);
+            next.push(head[pos]);
+            head[pos] = at.length - 1;
+          }
+        }
+      }
+      return (pos: number, position: number) => {
+        for (let i = head[pos]; i >= 0; i = next[i]) if (at[i] === position) return true;
+        return false;
+      };
+    });
+    for (const term of slots[0].terms) {
+      const list = this.index.list(term);
+      for (let k = list.from; k < list.to; k++) {
+        const pos = this.positionOf[list.rowids[k]];
+        if (!has(candidates, pos) || has(out, pos)) continue;
+        for (let j = list.starts[k]; j < list.starts[k + 1]; j++) {
+          const start = list.positions[j];
+          if (later.every((holds, i) => holds(pos, start + i + 1))) {
+            set(out, pos);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
