@@ -16,7 +16,6 @@ import { openReadOnly, openWritable, writeDatabase } from '../../server/db.js';
 import { forEach } from '../../server/bitset.js';
 import { SearchEngine } from '../../server/engine.js';
 import type { TextHit } from '../../server/rank.js';
-import { SearchEngine as LegacyEngine } from '../../server/legacy/engine.js';
 import { applyRevision, dataVersion } from '../../server/store/revisions.js';
 import { FtsEngine, ftsQueries } from './fts-oracle.js';
 import { tempDir } from './helpers.js';
@@ -118,10 +117,6 @@ describe('the in-memory text core answers as the FTS5 table does', () => {
   });
 
   test("BM25 scores equal SQLite's to the last bit", () => assertSameScores(reader, engine, SCORED));
-
-  test('the same queries as the engine that ranked with SQLite', () => {
-    assert.deepEqual(differences(engine, new LegacyEngine(reader, { cacheBytes: 0 }), queries), []);
-  });
 
   test('after rounds of creates, updates, archives and restores, built incrementally', () => {
     const rng = new Rng(5);
