@@ -10,6 +10,7 @@ import { openReadOnly } from './db.js';
 import { SearchEngine } from './engine.js';
 import { ResponseCache } from './responses.js';
 import { dataVersion } from './store/revisions.js';
+import { warmUp } from './warm.js';
 
 export interface Snapshot {
   /** Latest revision number in this snapshot. */
@@ -50,6 +51,8 @@ export class LiveIndex {
     this.inode = statSync(dbPath).ino;
     this.probe = openReadOnly(dbPath);
     [this.db, this.snapshot] = this.build(false);
+    // Before anyone can ask: the first searches would pay for compiling and loading.
+    warmUp(this.snapshot.engine);
     const pollMs = options.pollMs ?? 250;
     if (pollMs > 0) {
       this.poller = setInterval(() => this.poll(), pollMs);

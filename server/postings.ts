@@ -343,8 +343,8 @@ export class TermIndex {
         ? mergeSorted(dict.names, this.sorted, sortByName(dict.names, range(known, dict.names.length)))
         : this.sorted;
     const docs = this.docs - removed.length + added.length;
-    // Once the copied lists are many, lay everything out afresh: lookups stay one array read.
-    const packed = changed.size > Math.max(1024, this.packed.terms >>> 3) ? this.repack(changed) : undefined;
+    // The map of copied lists is copied at each update: once it is large, lay everything out afresh.
+    const packed = changed.size > Math.max(16384, this.packed.terms >>> 2) ? this.repack(changed) : undefined;
     return new TermIndex(dict, packed ?? this.packed, packed ? new Map() : changed, sorted, lengths, docs, tokenTotal);
   }
 
@@ -371,41 +371,66 @@ export class TermIndex {
   }
 }
 
-/** `old` without the postings of `drop`, with `add` (ascending rowids) merged in. */
+/** First index in `rowids[from … to)` whose rowid is at least `rowid`. */
+function lowerBound(rowids: Int32Array, from: number, to: number, rowid: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (rowids[mid] < rowid) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/**
+ * `old` without the postings of `drop`, with `add` (ascending rowids) merged in. The untouched
+ * runs between changed rowids are copied whole: a common term has thousands of postings.
+ */
 function merge(
   old: TermList,
   drop: ReadonlySet<number> | undefined,
   add: readonly { rowid: number; positions: number[] }[],
 ): TermList {
-  let postings = add.length;
-  let instances = add.reduce((n, a) => n + a.positions.length, 0);
-  for (let k = old.from; k < old.to; k++) {
-    if (drop?.has(old.rowids[k])) continue;
-    postings++;
-    instances += old.starts[k + 1] - old.starts[k];
+  const events = [...new Set([...(drop ?? []), ...add.map((a) => a.rowid)])].sort((a, b) => a - b);
+  const adding = new Map(add.map((a) => [a.rowid, a.positions]));
+  let postings = old.to - old.from + add.length;
+  let instances = old.starts[old.to] - old.starts[old.from] + add.reduce((n, a) => n + a.positions.length, 0);
+  for (const rowid of drop ?? []) {
+    const k = lowerBound(old.rowids, old.from, old.to, rowid);
+    if (k < old.to && old.rowids[k] === rowid) {
+      postings--;
+      instances -= old.starts[k + 1] - old.starts[k];
+    }
   }
   const rowids = new Int32Array(postings);
   const starts = new Uint32Array(postings + 1);
   const positions = new Int32Array(instances);
   let n = 0;
   let i = 0;
-  let a = 0;
   let k = old.from;
-  while (k < old.to || a < add.length) {
-    if (k < old.to && drop?.has(old.rowids[k])) {
-      k++;
-      continue;
+  const copyTo = (end: number) => {
+    rowids.set(old.rowids.subarray(k, end), n);
+    const shift = i - old.starts[k];
+    for (let j = k; j < end; j++) starts[n++] = old.starts[j] + shift;
+    positions.set(old.positions.subarray(old.starts[k], old.starts[end]), i);
+    i += old.starts[end] - old.starts[k];
+    k = end;
+  };
+  for (const rowid of events) {
+    copyTo(lowerBound(old.rowids, k, old.to, rowid));
+    if (k < old.to && old.rowids[k] === rowid) {
+      // In the old list: dropped (an update drops and adds the same rowid).
+      if (drop?.has(rowid)) k++;
+      else copyTo(k + 1);
     }
-    starts[n] = i;
-    if (a < add.length && (k >= old.to || add[a].rowid < old.rowids[k])) {
-      rowids[n++] = add[a].rowid;
-      for (const p of add[a++].positions) positions[i++] = p;
-    } else {
-      rowids[n++] = old.rowids[k];
-      for (let j = old.starts[k]; j < old.starts[k + 1]; j++) positions[i++] = old.positions[j];
-      k++;
+    const fresh = adding.get(rowid);
+    if (fresh) {
+      rowids[n] = rowid;
+      starts[n++] = i;
+      positions.set(fresh, i);
+      i += fresh.length;
     }
   }
+  copyTo(old.to);
   starts[n] = i;
   return { rowids, starts, positions, from: 0, to: n };
 }
