@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
 import {
+  FACET_NAMES,
   FILTER_KEYS,
   ORGANIZATION_FACET_LIMIT,
   effectiveSort,
@@ -15,7 +16,7 @@ import { buildColumns, type Column, type Columns } from './columns.js';
 import { applyChanges, changedRows, kept, type EngineData } from './incremental.js';
 import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
 import { TermIndex, docText, type DocText } from './postings.js';
-import { TextHit, type TextMatch } from './rank.js';
+import { TextHit, type Scratch, type TextMatch } from './rank.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 export interface EngineOptions {
@@ -39,6 +40,9 @@ export class SearchEngine {
   /** Link check results, read with each snapshot: a new check shows at the next data change or restart. */
   private readonly links: Map<string, EntryLink>;
   private readonly ids: string[];
+  private scratch?: Scratch;
+  /** Each facet's codes in label order (organization is ordered by count instead). */
+  private readonly labelOrders = new Map<FacetName, Int32Array>();
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
     const previous = options.previous;
@@ -56,6 +60,14 @@ export class SearchEngine {
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
     rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
     this.data = this.loaded.columns;
+    for (const name of FACET_NAMES) {
+      const { labels } = this.data.columns[name];
+      if (name !== 'organization')
+        this.labelOrders.set(
+          name,
+          Int32Array.from(labels.keys()).sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0)),
+        );
+    }
     this.text = new TextSearch(this.loaded.text, previous?.keepVocabulary ? previous.engine.text : undefined);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
     this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
@@ -111,7 +123,8 @@ export class SearchEngine {
 
   /** The text query over this snapshot (tests compare it with SQLite's answer over the FTS5 table). */
   protected match(plan: TextPlan): TextMatch {
-    return new TextHit(this.loaded.text, plan, this.positionOf, this.rowidOf);
+    this.scratch ??= { score: new Float64Array(this.size), freq: new Float64Array(this.size) };
+    return new TextHit(this.loaded.text, plan, this.positionOf, this.rowidOf, this.scratch);
   }
 
   /** OR within a group. Unknown values simply match nothing. */
@@ -146,17 +159,20 @@ export class SearchEngine {
     const facets: Facets = {};
     for (const name of names) {
       const col = this.data.columns[name];
-      let pairs: [string, number][] = [];
-      tally(baseFor(name), col).forEach((n, code) => n && pairs.push([col.labels[code], n]));
-      if (name === 'organization') {
-        pairs = mostCommon(pairs, ORGANIZATION_FACET_LIMIT);
-      } else {
-        // Code order depends on how the columns grew; key order must depend on the data only.
-        pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      }
+      const counts = tally(baseFor(name), col);
+      const pairs: [string, number][] = [];
+      // Code order depends on how the columns grew; key order must depend on the data only.
+      const codes =
+        name === 'organization' ? mostCommon(counts, col.labels, ORGANIZATION_FACET_LIMIT) : this.byLabel(name);
+      for (const code of codes) if (counts[code]) pairs.push([col.labels[code], counts[code]]);
       facets[name] = Object.fromEntries(pairs);
     }
     return facets;
+  }
+
+  /** A column's codes in label order. */
+  private byLabel(name: FacetName): Int32Array {
+    return this.labelOrders.get(name)!;
   }
 }
 
@@ -182,17 +198,20 @@ function load(db: Database.Database, links: ReadonlyMap<string, EntryLink>): Eng
 const collator = new Intl.Collator();
 
 /**
- * The first `limit` pairs by count, ties by name (`localeCompare`), as the query model orders the
- * organization facet; only the pairs that can make the cut are sorted by name (there are thousands).
+ * Codes of the first `limit` values by count, ties by name (`localeCompare`), as the query model
+ * orders the organization facet; only the values that can make the cut are sorted by name.
  */
-function mostCommon(pairs: [string, number][], limit: number): [string, number][] {
-  if (pairs.length > limit) {
-    const least = Float64Array.from(pairs, (p) => p[1])
-      .sort()
-      .reverse()[limit - 1];
-    pairs = pairs.filter((p) => p[1] >= least);
-  }
-  return pairs.sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).slice(0, limit);
+function mostCommon(counts: Int32Array, labels: readonly string[], limit: number): number[] {
+  // The limit-th largest count, by counting the counts.
+  let max = 0;
+  for (const n of counts) if (n > max) max = n;
+  const histogram = new Int32Array(max + 1);
+  for (const n of counts) histogram[n]++;
+  let least = max;
+  for (let above = histogram[max]; least > 1 && above < limit;) above += histogram[--least];
+  const codes: number[] = [];
+  for (let code = 0; code < counts.length; code++) if (counts[code] >= least && counts[code] > 0) codes.push(code);
+  return codes.sort((a, b) => counts[b] - counts[a] || collator.compare(labels[a], labels[b])).slice(0, limit);
 }
 
 /** Value counts of one column over the entries in `bits`, by whichever way is cheaper. */

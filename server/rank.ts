@@ -23,11 +23,57 @@ function frequency(list: TermList, k: number): number {
   return f;
 }
 
+/** Ranks `from` … `to - 1` of `bits` by score (highest first), then position. */
+function best(score: Float64Array, bits: Bits, from: number, to: number): number[] {
+  const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  // A heap of the best `to`, worst at the root; positions arrive in ascending order.
+  const heap: number[] = [];
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && better(heap[worst], heap[l])) worst = l;
+      if (r < heap.length && better(heap[worst], heap[r])) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  };
+  forEach(bits, (pos) => {
+    if (heap.length < to) {
+      heap.push(pos);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >>> 1;
+        if (!better(heap[parent], heap[i])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (better(pos, heap[0])) {
+      heap[0] = pos;
+      down(0);
+    }
+  });
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1)).slice(from, to);
+}
+
+function union(sets: readonly Bits[], size: number): Bits {
+  const out = empty(size);
+  for (const bits of sets) orInto(out, bits);
+  return out;
+}
+
 /** A range of one ordered group that a page takes. */
 interface Slice {
   bits: Bits;
   from: number;
   to: number;
+}
+
+/** Buffers of one engine, one slot per entry, zero between searches (searches run one at a time). */
+export interface Scratch {
+  score: Float64Array;
+  freq: Float64Array;
 }
 
 /** What the engine needs of a text query: its matches, and a page of a subset of them in relevance order. */
@@ -41,7 +87,6 @@ export class TextHit implements TextMatch {
   readonly bits: Bits;
   private readonly size: number;
   private readonly phraseBits = new Map<Phrase, Bits>();
-  private scoreCache?: Float64Array;
 
   constructor(
     private readonly index: TermIndex,
@@ -50,6 +95,7 @@ export class TextHit implements TextMatch {
     private readonly positionOf: Int32Array,
     /** Rowid by entry position. */
     private readonly rowidOf: Int32Array,
+    private readonly scratch: Scratch,
   ) {
     this.size = rowidOf.length;
     this.bits = this.evaluate(
@@ -81,13 +127,24 @@ export class TextHit implements TextMatch {
     if (slots) {
       const reached = this.window(classes, skip, end).map((s) => s.bits);
       if (reached.length) {
-        const union = empty(this.size);
-        for (const bits of reached) orInto(union, bits);
-        const phrase = this.phrase(slots, union);
+        const phrase = this.phrase(slots, union(reached, this.size));
         groups = classes.flatMap((c) => (reached.includes(c) ? [and([c, phrase], this.size), andNot(c, phrase)] : [c]));
       }
     }
-    return this.window(groups, skip, end).flatMap((s) => this.best(s.bits, s.from, s.to));
+    const slices = this.window(groups, skip, end);
+    // Scores only for the groups the page takes from.
+    const within = union(
+      slices.map((s) => s.bits),
+      this.size,
+    );
+    // The engine's buffers, all zeros between searches: at 100,000 entries each is 800 kB.
+    const { score, freq } = this.scratch;
+    try {
+      this.score(score, freq, within);
+      return slices.flatMap((s) => best(score, s.bits, s.from, s.to));
+    } finally {
+      forEach(within, (pos) => (score[pos] = freq[pos] = 0));
+    }
   }
 
   /** Which ranks of which group the window `skip … end - 1` covers, groups taken one after another. */
@@ -103,55 +160,25 @@ export class TextHit implements TextMatch {
     return out;
   }
 
-  /** Ranks `from` … `to - 1` of `bits` by score (highest first), then position. */
-  private best(bits: Bits, from: number, to: number): number[] {
-    const score = this.scores();
-    const better = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b);
-    // A heap of the best `to`, worst at the root; positions arrive in ascending order.
-    const heap: number[] = [];
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let worst = i;
-        if (l < heap.length && better(heap[worst], heap[l])) worst = l;
-        if (r < heap.length && better(heap[worst], heap[r])) worst = r;
-        if (worst === i) return;
-        [heap[i], heap[worst]] = [heap[worst], heap[i]];
-        i = worst;
-      }
-    };
-    forEach(bits, (pos) => {
-      if (heap.length < to) {
-        heap.push(pos);
-        for (let i = heap.length - 1; i > 0;) {
-          const parent = (i - 1) >>> 1;
-          if (!better(heap[parent], heap[i])) break;
-          [heap[i], heap[parent]] = [heap[parent], heap[i]];
-          i = parent;
-        }
-      } else if (better(pos, heap[0])) {
-        heap[0] = pos;
-        down(0);
-      }
-    });
-    return heap.sort((a, b) => (better(a, b) ? -1 : 1)).slice(from, to);
+  /**
+   * BM25 by position of the matches in `within` (the others stay 0), as FTS5 computes it
+   * (`bm25()` returns minus this): for each phrase of the query in order, its IDF times the
+   * saturated weighted frequency, summed in that order (a phrase absent from an entry adds
+   * exactly 0).
+   */
+  scores(within: Bits = this.bits): Float64Array {
+    const score = new Float64Array(this.size);
+    this.score(score, new Float64Array(this.size), within);
+    return score;
   }
 
-  /**
-   * BM25 of every match by position, as FTS5 computes it (`bm25()` returns minus this): for each
-   * phrase of the query in order, its IDF times the saturated weighted frequency, summed in that
-   * order (a phrase absent from an entry adds exactly 0).
-   */
-  scores(): Float64Array {
-    if (this.scoreCache) return this.scoreCache;
+  /** Adds the scores of the entries in `within` to `score`; `freq` is all zeros before and after. */
+  private score(score: Float64Array, freq: Float64Array, within: Bits): void {
     const { index, positionOf, rowidOf } = this;
-    const score = new Float64Array(this.size);
     const rows = index.docs;
     const avgdl = index.tokens / rows;
     const saturated = (f: number, rowid: number) =>
       (f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * index.length(rowid)) / avgdl));
-    let freq: Float64Array | undefined;
     for (const phrase of this.plan.parts.flatMap((p) => p.groups.flat())) {
       const hits = count(this.docs(phrase));
       let idf = log((rows - hits + 0.5) / (hits + 0.5));
@@ -160,22 +187,24 @@ export class TextHit implements TextMatch {
         const list = index.list(phrase.terms[0]);
         for (let k = list.from; k < list.to; k++) {
           const rowid = list.rowids[k];
-          score[positionOf[rowid]] += idf * saturated(frequency(list, k), rowid);
+          const pos = positionOf[rowid];
+          if (has(within, pos)) score[pos] += idf * saturated(frequency(list, k), rowid);
         }
         continue;
       }
       // A prefix: the frequencies of all its terms add up first.
-      freq ??= new Float64Array(this.size);
       for (const term of phrase.terms) {
         const list = index.list(term);
-        for (let k = list.from; k < list.to; k++) freq[positionOf[list.rowids[k]]] += frequency(list, k);
+        for (let k = list.from; k < list.to; k++) {
+          const pos = positionOf[list.rowids[k]];
+          if (has(within, pos)) freq[pos] += frequency(list, k);
+        }
       }
-      forEach(this.docs(phrase), (pos) => {
-        score[pos] += idf * saturated(freq![pos], rowidOf[pos]);
-        freq![pos] = 0;
+      forEach(and([this.docs(phrase), within], this.size), (pos) => {
+        score[pos] += idf * saturated(freq[pos], rowidOf[pos]);
+        freq[pos] = 0;
       });
     }
-    return (this.scoreCache = score);
   }
 
   /** AND over the parts of OR over their groups of AND over the phrases. */
