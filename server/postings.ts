@@ -372,7 +372,7 @@ export class TermIndex {
 }
 
 /** First index in `rowids[from … to)` whose rowid is at least `rowid`. */
-function lowerBound(rowids: Int32Array, from: number, to: number, rowid: number): number {
+export function lowerBound(rowids: Int32Array, from: number, to: number, rowid: number): number {
   while (from < to) {
     const mid = (from + to) >>> 1;
     if (rowids[mid] < rowid) from = mid + 1;

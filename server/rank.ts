@@ -8,7 +8,7 @@
  */
 import { and, andInto, andNot, count, empty, forEach, has, orInto, set, type Bits } from './bitset.js';
 import { log } from './log.js';
-import { COLUMN_SHIFT, TITLE, type TermIndex, type TermList } from './postings.js';
+import { COLUMN_SHIFT, TITLE, lowerBound, type TermIndex, type TermList } from './postings.js';
 import type { Phrase, PlanPart, TextPlan } from './text.js';
 
 // FTS5's BM25 parameters, and the column weights of the server's ranking: title, organization, description.
@@ -86,7 +86,7 @@ export class TextHit implements TextMatch {
   /** Entries the plan matches. */
   readonly bits: Bits;
   private readonly size: number;
-  private readonly phraseBits = new Map<Phrase, Bits>();
+  private readonly phraseBits = new Map<Phrase, { all: Bits; title: Bits }>();
 
   constructor(
     private readonly index: TermIndex,
@@ -225,25 +225,29 @@ export class TextHit implements TextMatch {
 
   /** Entries holding the phrase. */
   private docs(phrase: Phrase): Bits {
-    let bits = this.phraseBits.get(phrase);
-    if (!bits) {
-      bits = empty(this.size);
-      for (const term of phrase.terms) {
-        const list = this.index.list(term);
-        for (let k = list.from; k < list.to; k++) set(bits, this.positionOf[list.rowids[k]]);
-      }
-      this.phraseBits.set(phrase, bits);
-    }
-    return bits;
+    return this.bitsOf(phrase).all;
   }
 
-  /** Entries holding the phrase in their title (positions are column-major, so the first one tells). */
+  /** Entries holding the phrase in their title. */
   private inTitle(phrase: Phrase): Bits {
-    const bits = empty(this.size);
-    for (const term of phrase.terms) {
-      const list = this.index.list(term);
-      for (let k = list.from; k < list.to; k++)
-        if (list.positions[list.starts[k]] >>> COLUMN_SHIFT === TITLE) set(bits, this.positionOf[list.rowids[k]]);
+    return this.bitsOf(phrase).title;
+  }
+
+  /** Both in one pass over the postings (a short prefix has hundreds of thousands). */
+  private bitsOf(phrase: Phrase): { all: Bits; title: Bits } {
+    let bits = this.phraseBits.get(phrase);
+    if (!bits) {
+      bits = { all: empty(this.size), title: empty(this.size) };
+      for (const term of phrase.terms) {
+        const list = this.index.list(term);
+        for (let k = list.from; k < list.to; k++) {
+          const pos = this.positionOf[list.rowids[k]];
+          set(bits.all, pos);
+          // Positions are column-major, so the first one tells.
+          if (list.positions[list.starts[k]] >>> COLUMN_SHIFT === TITLE) set(bits.title, pos);
+        }
+      }
+      this.phraseBits.set(phrase, bits);
     }
     return bits;
   }
@@ -253,42 +257,60 @@ export class TextHit implements TextMatch {
     const out = empty(this.size);
     const candidates = within.slice();
     for (const slot of slots) andInto(candidates, this.docs(slot));
-    // Positions of each later slot, per entry, as linked lists over the candidates.
-    const later = slots.slice(1).map((slot) => {
-      const head = new Int32Array(this.size).fill(-1);
-      const next: number[] = [];
-      const at: number[] = [];
-      for (const term of slot.terms) {
-        const list = this.index.list(term);
-        for (let k = list.from; k < list.to; k++) {
-          const pos = this.positionOf[list.rowids[k]];
-          if (!has(candidates, pos)) continue;
-          for (let j = list.starts[k]; j < list.starts[k + 1]; j++) {
-            at.push(list.positions[j]);
-            next.push(head[pos]);
-            head[pos] = at.length - 1;
-          }
+    // Every slot but the last is one term (FTS5 phrases end in their only prefix); each term's
+    // list is walked once, in step with the candidates, which come in rowid order.
+    const lists = slots.map((slot) => (slot.terms.length === 1 ? this.index.list(slot.terms[0]) : undefined));
+    const cursors = lists.map((list) => list?.from ?? 0);
+    const last = slots.length - 1;
+    const prefixAt = lists[last] ? undefined : this.positionsIn(slots[last], candidates);
+    /** Whether slot `i` is at `position` in the entry at `pos`. */
+    const holds = (i: number, pos: number, position: number): boolean => {
+      const list = lists[i];
+      if (!list) return prefixAt!(pos, position);
+      const k = cursors[i];
+      for (let j = list.starts[k]; j < list.starts[k + 1]; j++) if (list.positions[j] === position) return true;
+      return false;
+    };
+    forEach(candidates, (pos) => {
+      const rowid = this.rowidOf[pos];
+      for (const [i, list] of lists.entries())
+        if (list) cursors[i] = lowerBound(list.rowids, cursors[i], list.to, rowid);
+      const first = lists[0]!;
+      const k = cursors[0];
+      for (let j = first.starts[k]; j < first.starts[k + 1]; j++) {
+        const start = first.positions[j];
+        let i = 1;
+        while (i <= last && holds(i, pos, start + i)) i++;
+        if (i > last) {
+          set(out, pos);
+          return;
         }
       }
-      return (pos: number, position: number) => {
-        for (let i = head[pos]; i >= 0; i = next[i]) if (at[i] === position) return true;
-        return false;
-      };
     });
-    for (const term of slots[0].terms) {
+    return out;
+  }
+
+  /** The positions of a many-term phrase in the entries of `within`, as linked lists per entry. */
+  private positionsIn(phrase: Phrase, within: Bits): (pos: number, position: number) => boolean {
+    const head = new Int32Array(this.size).fill(-1);
+    const next: number[] = [];
+    const at: number[] = [];
+    let n = 0;
+    for (const term of phrase.terms) {
       const list = this.index.list(term);
       for (let k = list.from; k < list.to; k++) {
         const pos = this.positionOf[list.rowids[k]];
-        if (!has(candidates, pos) || has(out, pos)) continue;
+        if (!has(within, pos)) continue;
         for (let j = list.starts[k]; j < list.starts[k + 1]; j++) {
-          const start = list.positions[j];
-          if (later.every((holds, i) => holds(pos, start + i + 1))) {
-            set(out, pos);
-            break;
-          }
+          at[n] = list.positions[j];
+          next[n] = head[pos];
+          head[pos] = n++;
         }
       }
     }
-    return out;
+    return (pos, position) => {
+      for (let i = head[pos]; i >= 0; i = next[i]) if (at[i] === position) return true;
+      return false;
+    };
   }
 }
