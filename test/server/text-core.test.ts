@@ -118,6 +118,19 @@ describe('the in-memory text core answers as the FTS5 table does', () => {
 
   test("BM25 scores equal SQLite's to the last bit", () => assertSameScores(reader, engine, SCORED));
 
+  test('long phrases: the longest Chinese run of the sample, twelve words of an English text', () => {
+    const runs = entries.flatMap((e) => e.description.match(/\p{Script=Han}+/gu) ?? []);
+    const chinese = runs.reduce((a, b) => (b.length > a.length ? b : a));
+    const english = entries.find((e) => e.description.split(' ').length > 40)!;
+    const long = [chinese, english.description.split(' ').slice(10, 22).join(' '), english.title];
+    const queries = long.flatMap((q) => [
+      `q=${encodeURIComponent(q)}`,
+      `q=${encodeURIComponent(q.slice(0, -1))}&pageSize=5`,
+    ]);
+    assert.deepEqual(differences(engine, new FtsEngine(reader), queries), []);
+    assert.ok(JSON.parse(engine.search(params(queries[0]))).total > 0);
+  });
+
   test('after rounds of creates, updates, archives and restores, built incrementally', () => {
     const rng = new Rng(5);
     const pool = entries.map((e) => e.id);
