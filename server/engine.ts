@@ -23,6 +23,7 @@ export interface EngineOptions {
   /**
    * The engine of an earlier state of the same database and its data version: only rows
    * changed since are loaded, and its typo vocabulary is kept (server/live.ts refreshes it).
+   * Its connection must still be open: the text it indexed for a changed row is read there.
    */
   previous?: { engine: SearchEngine; version: number; keepVocabulary: boolean };
 }
@@ -60,14 +61,8 @@ export class SearchEngine {
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
     rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
     this.data = this.loaded.columns;
-    for (const name of FACET_NAMES) {
-      const { labels } = this.data.columns[name];
-      if (name !== 'organization')
-        this.labelOrders.set(
-          name,
-          Int32Array.from(labels.keys()).sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0)),
-        );
-    }
+    for (const name of FACET_NAMES)
+      if (name !== 'organization') this.labelOrders.set(name, byLabel(this.data.columns[name].labels));
     this.text = new TextSearch(this.loaded.text, previous?.keepVocabulary ? previous.engine.text : undefined);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
     this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
@@ -106,14 +101,12 @@ export class SearchEngine {
     const total = count(all);
 
     const skip = (params.page - 1) * params.pageSize;
-    const page: number[] = [];
-    if (skip < total && sort === 'relevance') page.push(...hit!.top(all, skip, params.pageSize));
-    else if (skip < total && sort !== 'relevance') {
-      const order = this.data.orders[sort];
-      let seen = 0;
-      for (let k = 0; k < order.length && page.length < params.pageSize; k++)
-        if (has(all, order[k]) && seen++ >= skip) page.push(order[k]);
-    }
+    const page =
+      skip >= total
+        ? []
+        : sort === 'relevance'
+          ? hit!.top(all, skip, params.pageSize)
+          : inOrder(this.data.orders[sort], all, skip, params.pageSize);
     const items = page.map((i) => withLink(this.jsonByRowid.get(this.rowidOf[i])!, this.links.get(this.ids[i])));
 
     const facets = this.facets(params.facets, (name) => (groups.has(name) ? and(base(name), this.size) : all));
@@ -161,7 +154,6 @@ export class SearchEngine {
       const col = this.data.columns[name];
       const counts = tally(baseFor(name), col);
       const pairs: [string, number][] = [];
-      // Code order depends on how the columns grew; key order must depend on the data only.
       const codes =
         name === 'organization' ? mostCommon(counts, col.labels, ORGANIZATION_FACET_LIMIT) : this.byLabel(name);
       for (const code of codes) if (counts[code]) pairs.push([col.labels[code], counts[code]]);
@@ -192,6 +184,20 @@ function load(db: Database.Database, links: ReadonlyMap<string, EntryLink>): Eng
     })(),
   );
   return { entries, rowids: Int32Array.from(rowids), columns: buildColumns(entries), text };
+}
+
+/** Positions `skip` … `skip + take - 1` of `bits` in a precomputed order. */
+function inOrder(order: Int32Array, bits: Bits, skip: number, take: number): number[] {
+  const page: number[] = [];
+  let seen = 0;
+  for (let k = 0; k < order.length && page.length < take; k++)
+    if (has(bits, order[k]) && seen++ >= skip) page.push(order[k]);
+  return page;
+}
+
+/** Codes in label order: code order depends on how the columns grew, key order must depend on the data only. */
+function byLabel(labels: readonly string[]): Int32Array {
+  return Int32Array.from(labels.keys()).sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0));
 }
 
 /** `localeCompare` without arguments compares with this collator; creating one per call is the slow part. */
