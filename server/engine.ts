@@ -155,16 +155,13 @@ export class SearchEngine {
       const counts = tally(baseFor(name), col);
       const pairs: [string, number][] = [];
       const codes =
-        name === 'organization' ? mostCommon(counts, col.labels, ORGANIZATION_FACET_LIMIT) : this.byLabel(name);
+        name === 'organization'
+          ? mostCommon(counts, col.labels, ORGANIZATION_FACET_LIMIT)
+          : this.labelOrders.get(name)!;
       for (const code of codes) if (counts[code]) pairs.push([col.labels[code], counts[code]]);
       facets[name] = Object.fromEntries(pairs);
     }
     return facets;
-  }
-
-  /** A column's codes in label order. */
-  private byLabel(name: FacetName): Int32Array {
-    return this.labelOrders.get(name)!;
   }
 }
 
