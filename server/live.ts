@@ -51,8 +51,11 @@ export class LiveIndex {
     this.inode = statSync(dbPath).ino;
     this.probe = openReadOnly(dbPath);
     [this.db, this.snapshot] = this.build(false);
-    // Before anyone can ask: the first searches would pay for compiling and loading.
-    warmUp(this.snapshot.engine);
+    // Before anyone can ask: the first searches and the first update would pay for compiling and loading.
+    // The rebuild applies the latest revision again onto the same data.
+    const { engine, version } = this.snapshot;
+    const since = Math.max(0, version - 1);
+    warmUp(engine, () => new SearchEngine(this.db, { previous: { engine, version: since, keepVocabulary: true } }));
     const pollMs = options.pollMs ?? 250;
     if (pollMs > 0) {
       this.poller = setInterval(() => this.poll(), pollMs);
