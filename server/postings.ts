@@ -215,20 +215,23 @@ export class TermIndex {
     // position order, so every list comes out sorted.
     const packed = pack(terms, postingCounts.data, instanceCounts);
     const seen = new Int32Array(terms).fill(-1);
-    let at = 0;
+    const { postingAt, instanceAt } = packed;
+    const tokenTerms = all.data;
+    let k = 0;
     for (let d = 0; d < rowids.length; d++) {
       const rowid = rowids.data[d];
-      const counts = fieldCounts.data.subarray(3 * d, 3 * d + 3);
-      eachToken(all.data, at, counts, (term, position) => {
-        if (seen[term] !== d) {
-          seen[term] = d;
-          const p = packed.postingAt[term]++;
-          packed.rowids[p] = rowid;
-          packed.starts[p] = packed.instanceAt[term];
+      for (let column = 0; column < 3; column++) {
+        for (let offset = 0, n = fieldCounts.data[3 * d + column]; offset < n; offset++) {
+          const term = tokenTerms[k++];
+          if (seen[term] !== d) {
+            seen[term] = d;
+            const p = postingAt[term]++;
+            packed.rowids[p] = rowid;
+            packed.starts[p] = instanceAt[term];
+          }
+          packed.positions[instanceAt[term]++] = (column << COLUMN_SHIFT) | offset;
         }
-        packed.positions[packed.instanceAt[term]++] = position;
-      });
-      at += counts[0] + counts[1] + counts[2];
+      }
     }
     return new TermIndex(
       dict,
