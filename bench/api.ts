@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { generateEntries } from '../scripts/sample/generate.js';
@@ -190,7 +191,7 @@ async function startChild(dbPath: string, caches: boolean): Promise<{ child: Chi
 }
 
 /** Asks the server child something over IPC (see `serve`). */
-function ask<T>(child: ChildProcess, question: 'cpu' | 'record' | 'samples'): Promise<T> {
+function ask<T>(child: ChildProcess, question: 'cpu' | 'record' | 'samples' | 'loop'): Promise<T> {
   return new Promise((resolve) => {
     child.once('message', (answer) => resolve(answer as T));
     child.send(question);
@@ -323,6 +324,8 @@ export interface StallResult {
   healthP50: number;
   healthP99: number;
   healthMax: number;
+  /** The server's own longest event-loop delay during the round (perf_hooks), apart from the machine's load. */
+  loopMax: number;
 }
 
 // Plain JS for a worker thread: /health every `everyMs` until told to stop, then the samples.
@@ -394,9 +397,11 @@ export async function benchStall(entries = 20000, duration = 5, connections = 50
   const { child, url } = await startChild(database(entries), true);
   try {
     const samples: number[] = [];
+    await ask(child, 'loop'); // from now on
     const probe = healthProbe(`${url}/api/v1/health`);
     const { failures } = await load(url, paths, duration, connections, samples, true);
     const health = (await probe.stop()).map((s) => s.ms).sort((a, b) => a - b);
+    const loopMax = await ask<number>(child, 'loop');
     samples.sort((a, b) => a - b);
     const result: StallResult = {
       entries,
@@ -409,9 +414,10 @@ export async function benchStall(entries = 20000, duration = 5, connections = 50
       healthP50: percentile(health, 0.5),
       healthP99: percentile(health, 0.99),
       healthMax: percentile(health, 1),
+      loopMax,
     };
     console.log(
-      `stall load, ${entries} entries, ${connections} connections of distinct uncached searches: search p50 ${result.searchP50} ms p99 ${result.searchP99} ms; /health p50 ${result.healthP50} ms p99 ${result.healthP99} ms max ${result.healthMax} ms (${result.healthChecks} checks, ${result.searches} searches, ${result.failures} failures)`,
+      `stall load, ${entries} entries, ${connections} connections of distinct uncached searches: search p50 ${result.searchP50} ms p99 ${result.searchP99} ms; /health p50 ${result.healthP50} ms p99 ${result.healthP99} ms max ${result.healthMax} ms (${result.healthChecks} checks, ${result.searches} searches, ${result.failures} failures); the server's longest event-loop delay ${result.loopMax} ms`,
     );
     return result;
   } finally {
@@ -423,6 +429,9 @@ async function serve(dbPath: string, cacheMb: number) {
   const app = buildApp({ dbPath, cacheMb, logger: false });
   // CPU of each request, while the bench sends them one at a time (cpuPerQuery).
   let recorded: number[] | undefined;
+  // How long the event loop was ever kept from its timers: the longest wait /health can have had.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const arrived = new WeakMap<FastifyRequest, NodeJS.CpuUsage>();
   app.addHook('onRequest', async (request) => {
     if (recorded) arrived.set(request, process.cpuUsage());
@@ -442,6 +451,9 @@ async function serve(dbPath: string, cacheMb: number) {
     } else if (question === 'samples') {
       process.send!(recorded ?? []);
       recorded = undefined;
+    } else if (question === 'loop') {
+      process.send!(Math.round(loop.max / 1e5) / 10);
+      loop.reset();
     } else process.send!(process.cpuUsage());
   });
   console.log(`LISTENING ${address}`);

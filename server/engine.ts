@@ -1,18 +1,10 @@
 /** Answers searches from memory: a positional index for text, bit sets for filters, facets and sorting. */
 import type Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
-import {
-  FACET_NAMES,
-  FILTER_KEYS,
-  ORGANIZATION_FACET_LIMIT,
-  effectiveSort,
-  type FacetName,
-  type Facets,
-  type FilterKey,
-  type SearchParams,
-} from '../src/data/query.js';
-import { and, count, countAnd, empty, has, orInto, set, type Bits } from './bitset.js';
+import { FILTER_KEYS, effectiveSort, type FacetName, type FilterKey, type SearchParams } from '../src/data/query.js';
+import { and, count, empty, has, orInto, set, type Bits } from './bitset.js';
 import { buildColumns, type Column, type Columns } from './columns.js';
+import { FacetCounter } from './facets.js';
 import { applyChanges, changedRows, kept, type EngineData } from './incremental.js';
 import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
 import { TermIndex, docText, type DocText } from './postings.js';
@@ -42,8 +34,8 @@ export class SearchEngine {
   private readonly links: Map<string, EntryLink>;
   private readonly ids: string[];
   private scratch?: Scratch;
-  /** Each facet's codes in label order (organization is ordered by count instead). */
-  private readonly labelOrders = new Map<FacetName, Int32Array>();
+  /** What a later engine builds on too. */
+  readonly facets: FacetCounter;
 
   constructor(db: Database.Database, options: EngineOptions = {}) {
     const previous = options.previous;
@@ -61,8 +53,7 @@ export class SearchEngine {
     this.positionOf = new Int32Array((rowids.at(-1) ?? 0) + 1).fill(-1);
     rowids.forEach((rowid, i) => (this.positionOf[rowid] = i));
     this.data = this.loaded.columns;
-    for (const name of FACET_NAMES)
-      if (name !== 'organization') this.labelOrders.set(name, byLabel(this.data.columns[name].labels));
+    this.facets = new FacetCounter(this.data.columns, previous?.engine.facets);
     this.text = new TextSearch(this.loaded.text, previous?.keepVocabulary ? previous.engine.text : undefined);
     this.jsonByRowid = db.prepare('SELECT json FROM entries WHERE rowid = ?').pluck() as never;
     this.byId = db.prepare('SELECT json, revision FROM entries WHERE id = ? AND archived = 0') as never;
@@ -109,9 +100,10 @@ export class SearchEngine {
           : inOrder(this.data.orders[sort], all, skip, params.pageSize);
     const items = page.map((i) => withLink(this.jsonByRowid.get(this.rowidOf[i])!, this.links.get(this.ids[i])));
 
-    const facets = this.facets(params.facets, (name) => (groups.has(name) ? and(base(name), this.size) : all));
+    // Disjunctive counts: each group over the entries passing every other filter.
+    const facets = this.facets.json(params.facets, (name) => (groups.has(name) ? and(base(name), this.size) : all));
     const corrections = plan?.corrections.length ? `,"corrections":${JSON.stringify(plan.corrections)}` : '';
-    return `{"total":${total},"page":${params.page},"pageSize":${params.pageSize},"items":[${items.join(',')}],"facets":${JSON.stringify(facets)}${corrections}}`;
+    return `{"total":${total},"page":${params.page},"pageSize":${params.pageSize},"items":[${items.join(',')}],"facets":${facets}${corrections}}`;
   }
 
   /** The text query over this snapshot (tests compare it with SQLite's answer over the FTS5 table). */
@@ -146,23 +138,6 @@ export class SearchEngine {
     for (let i = 0; i < years.length; i++) if (years[i] >= yearFrom && years[i] <= yearTo) set(out, i);
     return out;
   }
-
-  /** Disjunctive counts: each group over the entries passing every other filter. */
-  private facets(names: readonly FacetName[], baseFor: (name: FacetName) => Bits): Facets {
-    const facets: Facets = {};
-    for (const name of names) {
-      const col = this.data.columns[name];
-      const counts = tally(baseFor(name), col);
-      const pairs: [string, number][] = [];
-      const codes =
-        name === 'organization'
-          ? mostCommon(counts, col.labels, ORGANIZATION_FACET_LIMIT)
-          : this.labelOrders.get(name)!;
-      for (const code of codes) if (counts[code]) pairs.push([col.labels[code], counts[code]]);
-      facets[name] = Object.fromEntries(pairs);
-    }
-    return facets;
-  }
 }
 
 /** Every searchable entry. Archived entries are kept in the table but never searched or served. */
@@ -190,49 +165,4 @@ function inOrder(order: Int32Array, bits: Bits, skip: number, take: number): num
   for (let k = 0; k < order.length && page.length < take; k++)
     if (has(bits, order[k]) && seen++ >= skip) page.push(order[k]);
   return page;
-}
-
-/** Codes in label order: code order depends on how the columns grew, key order must depend on the data only. */
-function byLabel(labels: readonly string[]): Int32Array {
-  return Int32Array.from(labels.keys()).sort((a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0));
-}
-
-/** `localeCompare` without arguments compares with this collator; creating one per call is the slow part. */
-const collator = new Intl.Collator();
-
-/**
- * Codes of the first `limit` values by count, ties by name (`localeCompare`), as the query model
- * orders the organization facet; only the values that can make the cut are sorted by name.
- */
-function mostCommon(counts: Int32Array, labels: readonly string[], limit: number): number[] {
-  // The limit-th largest count, by counting the counts.
-  let max = 0;
-  for (const n of counts) if (n > max) max = n;
-  const histogram = new Int32Array(max + 1);
-  for (const n of counts) histogram[n]++;
-  let least = max;
-  for (let above = histogram[max]; least > 1 && above < limit;) above += histogram[--least];
-  const codes: number[] = [];
-  for (let code = 0; code < counts.length; code++) if (counts[code] >= least && counts[code] > 0) codes.push(code);
-  return codes.sort((a, b) => counts[b] - counts[a] || collator.compare(labels[a], labels[b])).slice(0, limit);
-}
-
-/** Value counts of one column over the entries in `bits`, by whichever way is cheaper. */
-function tally(bits: Bits, col: Column): Int32Array {
-  const counts = new Int32Array(col.labels.length);
-  if (col.postings && col.labels.length * bits.length < count(bits) * 4) {
-    col.postings.forEach((posting, code) => (counts[code] = countAnd(bits, posting)));
-    return counts;
-  }
-  const { offsets, codes } = col;
-  for (let w = 0; w < bits.length; w++) {
-    let x = bits[w];
-    while (x !== 0) {
-      const low = x & -x;
-      const i = (w << 5) + 31 - Math.clz32(low);
-      x ^= low;
-      for (let j = offsets[i], end = offsets[i + 1]; j < end; j++) counts[codes[j]]++;
-    }
-  }
-  return counts;
 }
