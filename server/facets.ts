@@ -14,10 +14,16 @@ const collator = new Intl.Collator();
 const isIndex = (key: string) => /^(0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
 
 /** Object key order: array indexes first by value, then the other keys in the order given. */
-function objectOrder(labels: readonly string[], codes: Iterable<number>): Int32Array {
-  const all = [...codes];
-  const indexes = all.filter((c) => isIndex(labels[c])).sort((a, b) => Number(labels[a]) - Number(labels[b]));
-  return Int32Array.from([...indexes, ...all.filter((c) => !isIndex(labels[c]))]);
+function objectOrder(
+  labels: readonly string[],
+  codes: readonly number[] | Int32Array,
+  index = (code: number) => isIndex(labels[code]),
+): number[] {
+  const all = Array.from(codes);
+  const indexes = all.filter(index);
+  if (!indexes.length) return all;
+  indexes.sort((a, b) => Number(labels[a]) - Number(labels[b]));
+  return [...indexes, ...all.filter((c) => !index(c))];
 }
 
 /** Codes in label order (string comparison), so key order depends on the data only, not on how the codes grew. */
@@ -48,22 +54,31 @@ function collated(labels: readonly string[], previous?: Int32Array): Int32Array 
 
 export class FacetCounter {
   /** Per facet but organization: codes in the order their keys come out. */
-  private readonly orders = new Map<FacetName, Int32Array>();
-  /** Organization codes in name order, and each code's place in it. */
+  private readonly orders = new Map<FacetName, readonly number[]>();
+  /** Each facet's labels as JSON strings, by code. */
+  private readonly quoted = new Map<FacetName, string[]>();
+  /** Organization codes in name order, each code's place in it, and which names are array indexes. */
   readonly organizations: Int32Array;
   private readonly rank: Int32Array;
+  private readonly numeric: Uint8Array;
 
   constructor(
     private readonly columns: Columns['columns'],
     previous?: FacetCounter,
   ) {
-    for (const name of FACET_NAMES)
-      if (name !== 'organization')
-        this.orders.set(name, objectOrder(columns[name].labels, byLabel(columns[name].labels)));
+    for (const name of FACET_NAMES) {
+      const { labels } = columns[name];
+      if (name !== 'organization') this.orders.set(name, objectOrder(labels, byLabel(labels)));
+      // Labels only grow: the earlier snapshot's quoted ones are kept.
+      const quoted = previous?.quoted.get(name)?.slice() ?? [];
+      for (let code = quoted.length; code < labels.length; code++) quoted.push(JSON.stringify(labels[code]));
+      this.quoted.set(name, quoted);
+    }
     const { labels } = columns.organization;
     this.organizations = collated(labels, previous?.organizations);
     this.rank = new Int32Array(labels.length);
     this.organizations.forEach((code, i) => (this.rank[code] = i));
+    this.numeric = Uint8Array.from(labels, (label) => (isIndex(label) ? 1 : 0));
   }
 
   /** The `facets` object as JSON text: each named facet counted over the entries `baseFor` gives it. */
@@ -73,10 +88,11 @@ export class FacetCounter {
       const counts = tally(baseFor(name), col);
       const codes =
         name === 'organization'
-          ? objectOrder(col.labels, this.mostCommon(counts, ORGANIZATION_FACET_LIMIT))
+          ? objectOrder(col.labels, this.mostCommon(counts, ORGANIZATION_FACET_LIMIT), (c) => this.numeric[c] === 1)
           : this.orders.get(name)!;
+      const quoted = this.quoted.get(name)!;
       const pairs: string[] = [];
-      for (const code of codes) if (counts[code]) pairs.push(`${JSON.stringify(col.labels[code])}:${counts[code]}`);
+      for (const code of codes) if (counts[code]) pairs.push(`${quoted[code]}:${counts[code]}`);
       return `${JSON.stringify(name)}:{${pairs.join(',')}}`;
     });
     return `{${parts.join(',')}}`;
@@ -89,15 +105,20 @@ export class FacetCounter {
   private mostCommon(counts: Int32Array, limit: number): number[] {
     // The limit-th largest count, by counting the counts.
     let max = 0;
-    for (const n of counts) if (n > max) max = n;
+    for (let code = 0; code < counts.length; code++) if (counts[code] > max) max = counts[code];
     const histogram = new Int32Array(max + 1);
-    for (const n of counts) histogram[n]++;
+    for (let code = 0; code < counts.length; code++) histogram[counts[code]]++;
     let least = Math.max(1, max);
     for (let above = histogram[max]; least > 1 && above < limit;) above += histogram[--least];
+    // Every count above the least one makes the cut; of those equal to it (often hundreds), the
+    // first by name, found by walking the names in order rather than by sorting.
     const codes: number[] = [];
-    for (let code = 0; code < counts.length; code++) if (counts[code] >= least) codes.push(code);
+    for (let code = 0; code < counts.length; code++) if (counts[code] > least) codes.push(code);
+    const { organizations } = this;
+    for (let i = 0; i < organizations.length && codes.length < limit; i++)
+      if (counts[organizations[i]] === least) codes.push(organizations[i]);
     const { rank } = this;
-    return codes.sort((a, b) => counts[b] - counts[a] || rank[a] - rank[b]).slice(0, limit);
+    return codes.sort((a, b) => counts[b] - counts[a] || rank[a] - rank[b]);
   }
 }
 
