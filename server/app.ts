@@ -200,7 +200,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
           return responses.get(key, encoding, () => engine.search(params));
         };
         // Only computing waits its turn; a cached answer goes out at once.
-        return send(request, reply, live.current.responses.has(key) ? answer() : await searches.run(answer));
+        return send(request, reply, await (live.current.responses.has(key) ? answer() : searches.run(answer)));
       },
     );
 
