@@ -8,7 +8,7 @@ import { FacetCounter } from './facets.js';
 import { applyChanges, changedRows, kept, type EngineData } from './incremental.js';
 import { loadEntryLinks, withLink, type EntryLink } from './links/public.js';
 import { TermIndex, docText, type DocText } from './postings.js';
-import { TextHit, type Scratch, type TextMatch } from './rank.js';
+import { Scratch, TextHit, type TextMatch } from './rank.js';
 import { TextSearch, type TextPlan } from './text.js';
 
 export interface EngineOptions {
@@ -108,7 +108,7 @@ export class SearchEngine {
 
   /** The text query over this snapshot (tests compare it with SQLite's answer over the FTS5 table). */
   protected match(plan: TextPlan): TextMatch {
-    this.scratch ??= { score: new Float64Array(this.size), freq: new Float64Array(this.size) };
+    this.scratch ??= new Scratch(this.size);
     return new TextHit(this.loaded.text, plan, this.positionOf, this.rowidOf, this.scratch);
   }
 

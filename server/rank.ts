@@ -70,10 +70,34 @@ interface Slice {
   to: number;
 }
 
-/** Buffers of one engine, one slot per entry, zero between searches (searches run one at a time). */
-export interface Scratch {
-  score: Float64Array;
-  freq: Float64Array;
+/**
+ * Buffers of one engine, reused by its searches (they run one at a time), so a search allocates
+ * little: at 100,000 entries each per-entry buffer is 400 or 800 kB. Between searches `score` and
+ * `freq` are all 0 and `head` all -1.
+ */
+export class Scratch {
+  readonly score: Float64Array;
+  readonly freq: Float64Array;
+  /** Per entry, the last of its positions in `at` (linked through `next`). */
+  readonly head: Int32Array;
+  at = new Int32Array(1024);
+  next = new Int32Array(1024);
+
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.freq = new Float64Array(size);
+    this.head = new Int32Array(size).fill(-1);
+  }
+
+  /** `at` and `next` with room for at least `n`. */
+  room(n: number): void {
+    if (n <= this.at.length) return;
+    const size = Math.max(n, 2 * this.at.length);
+    const [at, next] = [new Int32Array(size), new Int32Array(size)];
+    at.set(this.at);
+    next.set(this.next);
+    [this.at, this.next] = [at, next];
+  }
 }
 
 /** What the engine needs of a text query: its matches, and a page of a subset of them in relevance order. */
@@ -254,15 +278,29 @@ export class TextHit implements TextMatch {
 
   /** The entries of `within` that hold the slots at consecutive positions of one column. */
   private phrase(slots: readonly Phrase[], within: Bits): Bits {
-    const out = empty(this.size);
     const candidates = within.slice();
     for (const slot of slots) andInto(candidates, this.docs(slot));
     // Every slot but the last is one term (FTS5 phrases end in their only prefix); each term's
     // list is walked once, in step with the candidates, which come in rowid order.
     const lists = slots.map((slot) => (slot.terms.length === 1 ? this.index.list(slot.terms[0]) : undefined));
-    const cursors = lists.map((list) => list?.from ?? 0);
     const last = slots.length - 1;
-    const prefixAt = lists[last] ? undefined : this.positionsIn(slots[last], candidates);
+    try {
+      const prefixAt = lists[last] ? undefined : this.positionsIn(slots[last], candidates);
+      return this.consecutive(lists, candidates, prefixAt);
+    } finally {
+      if (!lists[last]) forEach(candidates, (pos) => (this.scratch.head[pos] = -1));
+    }
+  }
+
+  /** The candidates where the slots' lists (or `prefixAt`, for the last) hold consecutive positions. */
+  private consecutive(
+    lists: readonly (TermList | undefined)[],
+    candidates: Bits,
+    prefixAt?: (pos: number, position: number) => boolean,
+  ): Bits {
+    const out = empty(this.size);
+    const cursors = lists.map((list) => list?.from ?? 0);
+    const last = lists.length - 1;
     /** Whether slot `i` is at `position` in the entry at `pos`. */
     const holds = (i: number, pos: number, position: number): boolean => {
       const list = lists[i];
@@ -292,22 +330,23 @@ export class TextHit implements TextMatch {
 
   /** The positions of a many-term phrase in the entries of `within`, as linked lists per entry. */
   private positionsIn(phrase: Phrase, within: Bits): (pos: number, position: number) => boolean {
-    const head = new Int32Array(this.size).fill(-1);
-    const next: number[] = [];
-    const at: number[] = [];
+    const { scratch } = this;
+    const { head } = scratch;
     let n = 0;
     for (const term of phrase.terms) {
       const list = this.index.list(term);
       for (let k = list.from; k < list.to; k++) {
         const pos = this.positionOf[list.rowids[k]];
         if (!has(within, pos)) continue;
+        scratch.room(n + list.starts[k + 1] - list.starts[k]);
         for (let j = list.starts[k]; j < list.starts[k + 1]; j++) {
-          at[n] = list.positions[j];
-          next[n] = head[pos];
+          scratch.at[n] = list.positions[j];
+          scratch.next[n] = head[pos];
           head[pos] = n++;
         }
       }
     }
+    const { at, next } = scratch;
     return (pos, position) => {
       for (let i = head[pos]; i >= 0; i = next[i]) if (at[i] === position) return true;
       return false;
