@@ -340,6 +340,9 @@ const once = () => new Promise((resolve, reject) => {
   http.get(workerData.url, { agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
 });
 (async () => {
+  // One untimed request first: a fresh thread's first one compiles the HTTP client and connects.
+  await once();
+  parentPort.postMessage('ready');
   while (running) {
     const at = Date.now();
     const t0 = performance.now();
@@ -363,19 +366,28 @@ export interface ProbeSample {
  * the load generator's own work (autocannon builds all its requests up front, for seconds) must not
  * count as the server's latency.
  */
-export function healthProbe(url: string, everyMs = 100): { stop(): Promise<ProbeSample[]> } {
+export async function healthProbe(url: string, everyMs = 100): Promise<{ stop(): Promise<ProbeSample[]> }> {
   const worker = new Worker(PROBE, { eval: true, workerData: { url, everyMs } });
-  const done = new Promise<ProbeSample[]>((resolve, reject) => {
-    worker.once('message', (answer: ProbeSample[] | { error: string }) =>
-      'error' in answer ? reject(new Error(answer.error)) : resolve(answer),
-    );
-    worker.once('error', reject);
+  const answers: ((answer: unknown) => void)[] = [];
+  worker.on('message', (answer) => answers.shift()?.(answer));
+  const next = () => new Promise<unknown>((resolve) => answers.push(resolve));
+  const failed = new Promise<never>((_resolve, reject) => worker.once('error', reject));
+  const ready = next();
+  const done = next().then((answer) => {
+    const result = answer as ProbeSample[] | { error: string };
+    if ('error' in result) throw new Error(result.error);
+    return result;
   });
+  const first = await Promise.race([ready, failed]);
+  if (first !== 'ready') {
+    await worker.terminate();
+    throw new Error(`the /health probe failed: ${(first as { error: string }).error}`);
+  }
   return {
     async stop() {
       worker.postMessage('stop');
       try {
-        return await done;
+        return await Promise.race([done, failed]);
       } finally {
         await worker.terminate();
       }
@@ -398,7 +410,7 @@ export async function benchStall(entries = 20000, duration = 5, connections = 50
   try {
     const samples: number[] = [];
     await ask(child, 'loop'); // from now on
-    const probe = healthProbe(`${url}/api/v1/health`);
+    const probe = await healthProbe(`${url}/api/v1/health`);
     const { failures } = await load(url, paths, duration, connections, samples, true);
     const health = (await probe.stop()).map((s) => s.ms).sort((a, b) => a - b);
     const loopMax = await ask<number>(child, 'loop');

@@ -18,7 +18,7 @@ parentPort.once('message', () => server.close(() => process.exit(0)));
 test('the /health probe keeps measuring while the thread that drives the load is busy', async () => {
   const server = new Worker(SERVER, { eval: true });
   const port = await new Promise<number>((resolve) => server.once('message', resolve));
-  const probe = healthProbe(`http://127.0.0.1:${port}/api/v1/health`, 20);
+  const probe = await healthProbe(`http://127.0.0.1:${port}/api/v1/health`, 20);
   try {
     await new Promise((resolve) => setTimeout(resolve, 200));
     // What autocannon does when it starts: seconds of synchronous work on this thread.
