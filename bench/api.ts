@@ -3,7 +3,9 @@
  * process (its own event loop), autocannon drives a mix of typical searches in several short
  * rounds per configuration, with the server's caches on (as deployed) and off (every request computed).
  * Run: `npm run bench:api [-- --sizes 20000 --duration 2 --rounds 3 --stall-only]`; the stall round
- * measures /health latency while 50 connections send distinct uncached searches. `benchApi()` feeds a combined bench.
+ * measures /health latency while 50 connections send distinct uncached searches. After the load rounds, every
+ * search of the mix is sent again one at a time and the server times the CPU of each (p50/p95 per query).
+ * `benchApi()` feeds a combined bench.
  * Results: bench/api-results.json. BENCH_NODE_ARGS adds node flags to the server child (e.g. --cpu-prof).
  * `database(size)` is the sample database every bench serves, built once and cached under data/bench/.
  */
@@ -15,12 +17,15 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { generateEntries } from '../scripts/sample/generate.js';
 import { FACET_NAMES } from '../src/data/query.js';
 import { buildApp } from '../server/app.js';
 import { openReadOnly, SCHEMA_VERSION, writeDatabase } from '../server/db.js';
 import { median, spread, type Spread } from './table.js';
+import type { FastifyRequest } from 'fastify';
 
 // autocannon ships no types; this is the slice used here.
 interface Cannon extends PromiseLike<{ requests: { total: number }; non2xx: number; errors: number }> {
@@ -43,6 +48,8 @@ export interface ApiBenchRow {
   p99: number;
   /** Server CPU time per request: a load-independent view of capacity (1000 / ms ≈ req/s per core). */
   cpuMsPerRequest: number;
+  /** Server CPU of one request at a time (every search of the mix, `SEQUENTIAL_REPEATS` times), from its arrival to its answer. */
+  cpuMsPerQuery: Spread;
   /** Non-2xx answers plus socket errors; should be 0. */
   failures: number;
 }
@@ -183,27 +190,60 @@ async function startChild(dbPath: string, caches: boolean): Promise<{ child: Chi
   throw new Error('the server child exited before listening');
 }
 
-/** The child's user + system CPU time in ms. */
-function cpuTime(child: ChildProcess): Promise<number> {
+/** Asks the server child something over IPC (see `serve`). */
+function ask<T>(child: ChildProcess, question: 'cpu' | 'record' | 'samples' | 'loop'): Promise<T> {
   return new Promise((resolve) => {
-    child.once('message', (usage) =>
-      resolve(((usage as NodeJS.CpuUsage).user + (usage as NodeJS.CpuUsage).system) / 1000),
-    );
-    child.send('cpu');
+    child.once('message', (answer) => resolve(answer as T));
+    child.send(question);
   });
+}
+
+/** The child's user + system CPU time in ms. */
+async function cpuTime(child: ChildProcess): Promise<number> {
+  const usage = await ask<NodeJS.CpuUsage>(child, 'cpu');
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Times of each search of the mix this many times, one request at a time. */
+const SEQUENTIAL_REPEATS = 3;
+
+/**
+ * Each path `SEQUENTIAL_REPEATS` times, one request at a time, while the server times the CPU of each
+ * request (process CPU from its arrival to its answer; nothing else runs then).
+ */
+async function cpuPerQuery(child: ChildProcess, url: string, paths: string[]): Promise<Spread> {
+  await ask(child, 'record');
+  for (let i = 0; i < SEQUENTIAL_REPEATS; i++)
+    for (const path of paths) await (await fetch(url + path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+  return spread(await ask<number[]>(child, 'samples'));
 }
 
 function percentile(sorted: number[], q: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 100) / 100;
 }
 
-async function load(url: string, paths: string[], duration: number, connections: number, samples: number[]) {
+/**
+ * `distinct`: every request takes the next path of the list, whichever connection sends it, so no two
+ * ask the same thing (by default each connection walks the whole list, and all but the first find
+ * each answer cached).
+ */
+async function load(
+  url: string,
+  paths: string[],
+  duration: number,
+  connections: number,
+  samples: number[],
+  distinct = false,
+) {
+  let next = 0;
   const instance = autocannon({
     url,
     connections,
     duration,
     headers: { 'accept-encoding': 'gzip' },
-    requests: paths.map((path) => ({ method: 'GET', path })),
+    requests: distinct
+      ? [{ method: 'GET', setupRequest: (request: object) => ({ ...request, path: paths[next++ % paths.length] }) }]
+      : paths.map((path) => ({ method: 'GET', path })),
   });
   instance.on('response', (_client, _status, _bytes, ms) => samples.push(ms));
   const result = await instance;
@@ -243,6 +283,7 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
           failures += round.failures;
         }
         const cpuMsPerRequest = Math.round((((await cpuTime(child)) - cpuBefore) / requests) * 1000) / 1000;
+        const cpuMsPerQuery = await cpuPerQuery(child, url, paths);
         samples.sort((a, b) => a - b);
         const row: ApiBenchRow = {
           entries,
@@ -253,10 +294,14 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
           p50: percentile(samples, 0.5),
           p99: percentile(samples, 0.99),
           cpuMsPerRequest,
+          cpuMsPerQuery,
           failures,
         };
         console.log(
           `${String(entries).padStart(6)} entries, caches ${caches.padEnd(3)}: ${String(row.reqPerSec).padStart(5)} req/s (${row.rounds.min}–${row.rounds.max} over ${rounds} × ${duration} s)  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.cpuMsPerRequest} CPU ms/req  (${row.requests} requests, ${row.failures} failures)`,
+        );
+        console.log(
+          `${' '.repeat(29)}one at a time: CPU ms per query p50 ${cpuMsPerQuery.p50}  p95 ${cpuMsPerQuery.p95}  max ${cpuMsPerQuery.max}  (${cpuMsPerQuery.n} requests)`,
         );
         rows.push(row);
       } finally {
@@ -271,12 +316,83 @@ export interface StallResult {
   entries: number;
   connections: number;
   searches: number;
+  /** Non-2xx answers plus socket errors; should be 0. */
+  failures: number;
   searchP50: number;
   searchP99: number;
   healthChecks: number;
   healthP50: number;
   healthP99: number;
   healthMax: number;
+  /** The server's own longest event-loop delay during the round (perf_hooks), apart from the machine's load. */
+  loopMax: number;
+}
+
+// Plain JS for a worker thread: /health every `everyMs` until told to stop, then the samples.
+const PROBE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const agent = new http.Agent({ keepAlive: true });
+const samples = [];
+let running = true;
+parentPort.once('message', () => (running = false));
+const once = () => new Promise((resolve, reject) => {
+  http.get(workerData.url, { agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+});
+(async () => {
+  // One untimed request first: a fresh thread's first one compiles the HTTP client and connects.
+  await once();
+  parentPort.postMessage('ready');
+  while (running) {
+    const at = Date.now();
+    const t0 = performance.now();
+    await once();
+    samples.push({ at, ms: performance.now() - t0 });
+    await new Promise((resolve) => setTimeout(resolve, workerData.everyMs));
+  }
+  agent.destroy();
+  parentPort.postMessage(samples);
+})().catch((err) => parentPort.postMessage({ error: String(err) }));
+`;
+
+export interface ProbeSample {
+  /** When the request was sent (ms since the epoch). */
+  at: number;
+  ms: number;
+}
+
+/**
+ * Asks `url` every `everyMs` from a thread of its own, as a load balancer would from another machine:
+ * the load generator's own work (autocannon builds all its requests up front, for seconds) must not
+ * count as the server's latency.
+ */
+export async function healthProbe(url: string, everyMs = 100): Promise<{ stop(): Promise<ProbeSample[]> }> {
+  const worker = new Worker(PROBE, { eval: true, workerData: { url, everyMs } });
+  const answers: ((answer: unknown) => void)[] = [];
+  worker.on('message', (answer) => answers.shift()?.(answer));
+  const next = () => new Promise<unknown>((resolve) => answers.push(resolve));
+  const failed = new Promise<never>((_resolve, reject) => worker.once('error', reject));
+  const ready = next();
+  const done = next().then((answer) => {
+    const result = answer as ProbeSample[] | { error: string };
+    if ('error' in result) throw new Error(result.error);
+    return result;
+  });
+  const first = await Promise.race([ready, failed]);
+  if (first !== 'ready') {
+    await worker.terminate();
+    throw new Error(`the /health probe failed: ${(first as { error: string }).error}`);
+  }
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      try {
+        return await Promise.race([done, failed]);
+      } finally {
+        await worker.terminate();
+      }
+    },
+  };
 }
 
 /**
@@ -293,34 +409,27 @@ export async function benchStall(entries = 20000, duration = 5, connections = 50
   const { child, url } = await startChild(database(entries), true);
   try {
     const samples: number[] = [];
-    const health: number[] = [];
-    let running = true;
-    const probe = (async () => {
-      while (running) {
-        const t0 = performance.now();
-        await (await fetch(`${url}/api/v1/health`)).arrayBuffer();
-        health.push(performance.now() - t0);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    await load(url, paths, duration, connections, samples);
-    running = false;
-    await probe;
+    await ask(child, 'loop'); // from now on
+    const probe = await healthProbe(`${url}/api/v1/health`);
+    const { failures } = await load(url, paths, duration, connections, samples, true);
+    const health = (await probe.stop()).map((s) => s.ms).sort((a, b) => a - b);
+    const loopMax = await ask<number>(child, 'loop');
     samples.sort((a, b) => a - b);
-    health.sort((a, b) => a - b);
     const result: StallResult = {
       entries,
       connections,
       searches: samples.length,
+      failures,
       searchP50: percentile(samples, 0.5),
       searchP99: percentile(samples, 0.99),
       healthChecks: health.length,
       healthP50: percentile(health, 0.5),
       healthP99: percentile(health, 0.99),
       healthMax: percentile(health, 1),
+      loopMax,
     };
     console.log(
-      `stall load, ${entries} entries, ${connections} connections of distinct uncached searches: search p50 ${result.searchP50} ms p99 ${result.searchP99} ms; /health p50 ${result.healthP50} ms p99 ${result.healthP99} ms max ${result.healthMax} ms (${result.healthChecks} checks)`,
+      `stall load, ${entries} entries, ${connections} connections of distinct uncached searches: search p50 ${result.searchP50} ms p99 ${result.searchP99} ms; /health p50 ${result.healthP50} ms p99 ${result.healthP99} ms max ${result.healthMax} ms (${result.healthChecks} checks, ${result.searches} searches, ${result.failures} failures); the server's longest event-loop delay ${result.loopMax} ms`,
     );
     return result;
   } finally {
@@ -330,9 +439,35 @@ export async function benchStall(entries = 20000, duration = 5, connections = 50
 
 async function serve(dbPath: string, cacheMb: number) {
   const app = buildApp({ dbPath, cacheMb, logger: false });
+  // CPU of each request, while the bench sends them one at a time (cpuPerQuery).
+  let recorded: number[] | undefined;
+  // How long the event loop was ever kept from its timers: the longest wait /health can have had.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const arrived = new WeakMap<FastifyRequest, NodeJS.CpuUsage>();
+  app.addHook('onRequest', async (request) => {
+    if (recorded) arrived.set(request, process.cpuUsage());
+  });
+  app.addHook('onResponse', async (request) => {
+    const start = arrived.get(request);
+    if (!recorded || !start) return;
+    const used = process.cpuUsage(start);
+    recorded.push((used.user + used.system) / 1000);
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
-  process.on('message', () => process.send!(process.cpuUsage()));
+  process.on('message', (question) => {
+    if (question === 'record') {
+      recorded = [];
+      process.send!('ok');
+    } else if (question === 'samples') {
+      process.send!(recorded ?? []);
+      recorded = undefined;
+    } else if (question === 'loop') {
+      process.send!(Math.round(loop.max / 1e5) / 10);
+      loop.reset();
+    } else process.send!(process.cpuUsage());
+  });
   console.log(`LISTENING ${address}`);
 }
 

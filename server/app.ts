@@ -205,7 +205,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
           return responses.get(key, encoding, () => engine.search(params));
         };
         // Only computing waits its turn; a cached answer goes out at once.
-        const rep = live.current.responses.has(key) ? answer() : await searches.run(answer);
+        const rep = await (live.current.responses.has(key) ? answer() : searches.run(answer));
         return send(request, reply.header(REVISION_HEADER, String(revision)), rep);
       },
     );

@@ -67,3 +67,15 @@ export function forEach(bits: Bits, fn: (i: number) => void): void {
     }
   }
 }
+
+/** `target` ∧= `source`. */
+export function andInto(target: Bits, source: Bits): void {
+  for (let w = 0; w < target.length; w++) target[w] &= source[w];
+}
+
+/** a ∧ ¬b, as a new set. */
+export function andNot(a: Bits, b: Bits): Bits {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w] & ~b[w];
+  return out;
+}

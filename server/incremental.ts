@@ -1,7 +1,7 @@
 /**
- * Next engine data from the previous one plus the rows changed since: parsing, facet values
- * and sorting are redone only for those rows, so a save costs O(n) copying instead of a full
- * rebuild (which at 20,000 entries blocks for seconds on a busy machine).
+ * Next engine data from the previous one plus the rows changed since: parsing, facet values,
+ * sorting and the text index are redone only for those rows, so a save costs O(n) copying
+ * instead of a full rebuild (which at 20,000 entries blocks for seconds on a busy machine).
  */
 import type Database from 'better-sqlite3';
 import type { Entry } from '../src/data/entry.js';
@@ -9,21 +9,29 @@ import { compareEntries } from '../src/data/evaluate.js';
 import { empty, set } from './bitset.js';
 import { COLUMN_NAMES, MAX_POSTINGS, columnValues, type Column, type Columns } from './columns.js';
 import { setLink, type EntryLink } from './links/public.js';
+import { docText, type DocText, type TermIndex } from './postings.js';
 
-/** The loaded, searchable (not archived) entries in rowid order, and their columns. */
+/** The loaded, searchable (not archived) entries in rowid order, their columns and their text. */
 export interface EngineData {
   entries: Entry[];
   rowids: Int32Array;
   columns: Columns;
+  text: TermIndex;
 }
 
 interface ChangedRow {
   rowid: number;
-  meta: string;
+  json: string;
   archived: number;
 }
 
 const SORTS = ['newest', 'oldest', 'title'] as const;
+
+/** An entry as the engine keeps it: without its description (the text index holds its words), like the `meta` column. */
+export function kept(entry: Entry, link: EntryLink | undefined): Entry {
+  entry.description = '';
+  return setLink(entry, link);
+}
 
 const sameLink = (a: EntryLink | undefined, b: EntryLink | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -31,7 +39,7 @@ const sameLink = (a: EntryLink | undefined, b: EntryLink | undefined) => JSON.st
 export function changedRows(db: Database.Database, since: number): ChangedRow[] {
   // Sorted here: ORDER BY rowid would make SQLite scan the table instead of using the revision index.
   return db
-    .prepare<[number], ChangedRow>('SELECT rowid, meta, archived FROM entries WHERE revision > ?')
+    .prepare<[number], ChangedRow>('SELECT rowid, json, archived FROM entries WHERE revision > ?')
     .all(since)
     .sort((a, b) => a.rowid - b.rowid);
 }
@@ -39,15 +47,19 @@ export function changedRows(db: Database.Database, since: number): ChangedRow[] 
 /**
  * Merges `changed` into `old`. Positions of untouched entries keep their relative order,
  * so their column codes are copied and their sort order is kept; only dirty positions are
- * computed and inserted by binary search.
+ * computed and inserted by binary search. `stored` gives the text `old` indexed for a rowid,
+ * which leaves the text index with the entry's old version.
  */
 export function applyChanges(
   old: EngineData,
   changed: readonly ChangedRow[],
   links: ReadonlyMap<string, EntryLink>,
+  stored: (rowid: number) => DocText,
 ): EngineData {
   const entries: Entry[] = [];
   const rowids: number[] = [];
+  const removed: DocText[] = [];
+  const added: DocText[] = [];
   /** For each new position: the old position it was copied from, or -1 when computed afresh. */
   const from: number[] = [];
   const dirty: number[] = [];
@@ -57,14 +69,18 @@ export function applyChanges(
     const oldRowid = i < old.rowids.length ? old.rowids[i] : Infinity;
     const change = k < changed.length ? changed[k] : undefined;
     if (change && change.rowid <= oldRowid) {
-      if (change.rowid === oldRowid) i++; // replaced (or archived)
+      if (change.rowid === oldRowid) {
+        // Replaced (or archived).
+        removed.push(stored(oldRowid));
+        i++;
+      }
       k++;
       if (change.archived) continue;
-      const entry = JSON.parse(change.meta) as Entry;
-      setLink(entry, links.get(entry.id));
+      const entry = JSON.parse(change.json) as Entry;
+      added.push(docText(change.rowid, entry));
       dirty.push(entries.length);
       from.push(-1);
-      entries.push(entry);
+      entries.push(kept(entry, links.get(entry.id)));
       rowids.push(change.rowid);
     } else {
       // A link check that changed since makes the entry dirty too.
@@ -103,6 +119,7 @@ export function applyChanges(
       startYear: Int32Array.from(entries, (e) => e.startYear),
       orders,
     },
+    text: old.text.next(removed, added),
   };
 }
 

@@ -10,6 +10,7 @@ import { openReadOnly } from './db.js';
 import { SearchEngine } from './engine.js';
 import { ResponseCache } from './responses.js';
 import { dataVersion } from './store/revisions.js';
+import { warmUp } from './warm.js';
 
 export interface Snapshot {
   /** Latest revision number in this snapshot. */
@@ -19,7 +20,7 @@ export interface Snapshot {
 }
 
 export interface LiveOptions {
-  /** Bytes for caches, split as the app always did: 3/4 text hits, 1/4 responses. */
+  /** Bytes for each snapshot's cache of response bodies. */
   cacheBytes: number;
   /** How often to look for changes made by other processes (ms; default 250; 0 = never). */
   pollMs?: number;
@@ -50,6 +51,11 @@ export class LiveIndex {
     this.inode = statSync(dbPath).ino;
     this.probe = openReadOnly(dbPath);
     [this.db, this.snapshot] = this.build(false);
+    // Before anyone can ask: the first searches and the first update would pay for compiling and loading.
+    // The rebuild applies the latest revision again onto the same data.
+    const { engine, version } = this.snapshot;
+    const since = Math.max(0, version - 1);
+    warmUp(engine, () => new SearchEngine(this.db, { previous: { engine, version: since, keepVocabulary: true } }));
     const pollMs = options.pollMs ?? 250;
     if (pollMs > 0) {
       this.poller = setInterval(() => this.poll(), pollMs);
@@ -133,13 +139,12 @@ export class LiveIndex {
       const version = dataVersion(db); // first read: fixes the snapshot for everything below
       const keepVocabulary = Date.now() - this.vocabularyAt < (this.options.vocabularyMs ?? 30_000);
       const engine = new SearchEngine(db, {
-        cacheBytes: this.options.cacheBytes * 0.75,
         previous: incremental
           ? { engine: this.snapshot.engine, version: this.snapshot.version, keepVocabulary }
           : undefined,
       });
       if (!incremental || !keepVocabulary) this.vocabularyAt = Date.now();
-      return [db, { version, engine, responses: new ResponseCache(this.options.cacheBytes * 0.25) }];
+      return [db, { version, engine, responses: new ResponseCache(this.options.cacheBytes) }];
     } catch (err) {
       db.close();
       throw err;

@@ -1,11 +1,19 @@
 /**
  * Ready-to-send API bodies: compressed and tagged once per distinct search. One cache belongs to
  * one data snapshot (server/live.ts), so a write never meets a stale body. Compression here is
- * the bulk of a cached request's cost.
+ * the bulk of a cached request's cost; it runs on libuv's threads, so the event loop (the next
+ * search, /health) goes on meanwhile, on another core when there is one.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { Lru, stringBytes } from './lru.js';
+
+const compressors = {
+  br: (text: string) =>
+    promisify(brotliCompress)(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) as Promise<Buffer>,
+  gzip: (text: string) => promisify(gzip)(text) as Promise<Buffer>,
+};
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -37,6 +45,8 @@ interface Slot {
   etag: string;
   br?: Buffer;
   gzip?: Buffer;
+  /** Compressions under way, so two requests for one body compress it once. */
+  pending?: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
 }
 
 const weigh = (s: Slot, key: string) =>
@@ -57,8 +67,11 @@ export class ResponseCache {
     return this.slots.has(digest(query));
   }
 
-  /** The body for `query` in `encoding`, computing it with `make` only when not cached. */
-  get(query: string, encoding: Encoding, make: () => string): Representation {
+  /**
+   * The body for `query` in `encoding`, computing its text with `make` only when not cached. The
+   * text is computed (and cached) before this returns; only the compression is waited for.
+   */
+  async get(query: string, encoding: Encoding, make: () => string): Promise<Representation> {
     const key = digest(query);
     let slot = this.slots.get(key);
     if (!slot) {
@@ -69,14 +82,19 @@ export class ResponseCache {
     }
     if (encoding === 'identity' || slot.text.length < THRESHOLD)
       return { body: slot.text, etag: slot.etag, encoding: 'identity' };
-    let bytes = slot[encoding];
-    if (!bytes) {
-      bytes = slot[encoding] =
-        encoding === 'br'
-          ? brotliCompressSync(slot.text, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
-          : gzipSync(slot.text);
-      this.slots.set(key, slot); // re-weigh
-    }
+    const bytes = slot[encoding] ?? (await this.compress(key, slot, encoding));
     return { body: bytes, etag: slot.etag, encoding };
+  }
+
+  private compress(key: string, slot: Slot, encoding: 'br' | 'gzip'): Promise<Buffer> {
+    slot.pending ??= {};
+    return (slot.pending[encoding] ??= compressors[encoding](slot.text)
+      .then((bytes) => {
+        slot[encoding] = bytes;
+        // Re-weighed with its new bytes, unless it was evicted meanwhile.
+        if (this.slots.has(key)) this.slots.set(key, slot);
+        return bytes;
+      })
+      .finally(() => delete slot.pending![encoding]));
   }
 }
