@@ -4,7 +4,8 @@
  * Chinese query cost about 55 ms), the first vocabulary scan for a typo, and compiling the
  * incremental build that follows each write (the first one took 100–160 ms of one turn).
  */
-import { FACET_NAMES, parseSearchParams } from '../src/data/query.js';
+import { FACET_NAMES } from '../src/data/query.js';
+import { parseSearchParams } from '../src/data/evaluate.js';
 import type { SearchEngine } from './engine.js';
 
 const FACETS = `facets=${FACET_NAMES.join(',')}`;
