@@ -112,7 +112,16 @@ export class LiveIndex {
       this.timer = undefined;
       try {
         if (why === 'replaced') this.swap(false);
-        else if (!this.closed && dataVersion(this.probe) !== this.snapshot.version) this.swap(true);
+        else if (!this.closed && dataVersion(this.probe) !== this.snapshot.version) {
+          try {
+            this.swap(true);
+          } catch (err) {
+            // A failed incremental build must not leave search behind the data for good: report it
+            // and rebuild from scratch.
+            this.options.onError?.(err as Error);
+            this.swap(false);
+          }
+        }
       } catch (err) {
         this.options.onError?.(err as Error);
       }
