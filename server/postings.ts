@@ -194,11 +194,12 @@ export class TermIndex {
       const counts = tokens(dict, doc, all);
       postingCounts.ensure(dict.names.length);
       lastDoc.ensure(dict.names.length);
+      const [tokenTerms, last, postings] = [all.data, lastDoc.data, postingCounts.data];
       for (let k = start; k < all.length; k++) {
-        const term = all.data[k];
-        if (lastDoc.data[term] !== d) {
-          lastDoc.data[term] = d;
-          postingCounts.data[term]++;
+        const term = tokenTerms[k];
+        if (last[term] !== d) {
+          last[term] = d;
+          postings[term]++;
         }
       }
       rowids.push(doc.rowid);
@@ -215,21 +216,22 @@ export class TermIndex {
     // position order, so every list comes out sorted.
     const packed = pack(terms, postingCounts.data, instanceCounts);
     const seen = new Int32Array(terms).fill(-1);
-    const { postingAt, instanceAt } = packed;
+    const { postingAt, instanceAt, rowids: postingRowids, starts, positions } = packed;
     const tokenTerms = all.data;
+    const sizes = fieldCounts.data;
     let k = 0;
     for (let d = 0; d < rowids.length; d++) {
       const rowid = rowids.data[d];
       for (let column = 0; column < 3; column++) {
-        for (let offset = 0, n = fieldCounts.data[3 * d + column]; offset < n; offset++) {
+        for (let offset = 0, n = sizes[3 * d + column]; offset < n; offset++) {
           const term = tokenTerms[k++];
           if (seen[term] !== d) {
             seen[term] = d;
             const p = postingAt[term]++;
-            packed.rowids[p] = rowid;
-            packed.starts[p] = instanceAt[term];
+            postingRowids[p] = rowid;
+            starts[p] = instanceAt[term];
           }
-          packed.positions[instanceAt[term]++] = (column << COLUMN_SHIFT) | offset;
+          positions[instanceAt[term]++] = (column << COLUMN_SHIFT) | offset;
         }
       }
     }
