@@ -328,7 +328,9 @@ export class TermIndex {
     const fresh = new Map<number, { rowid: number; positions: number[] }[]>();
     for (const doc of [...added].sort((a, b) => a.rowid - b.rowid)) {
       scratch.length = 0;
-      eachToken(scratch.data, 0, tokens(dict, doc, scratch), (term, position) => {
+      // Tokens first: they may grow the buffer.
+      const counts = tokens(dict, doc, scratch);
+      eachToken(scratch.data, 0, counts, (term, position) => {
         let list = fresh.get(term);
         if (!list) fresh.set(term, (list = []));
         const last = list[list.length - 1];
