@@ -304,9 +304,14 @@ export class TermIndex {
 
   /**
    * The index after `removed` left it and `added` came in (an update is both, with the same rowid).
-   * Only the lists of the terms they hold are rebuilt.
+   * Only the lists of the terms they hold are rebuilt; past `repackAbove` copied lists, all are
+   * laid out afresh.
    */
-  next(removed: readonly DocText[], added: readonly DocText[]): TermIndex {
+  next(
+    removed: readonly DocText[],
+    added: readonly DocText[],
+    repackAbove = Math.max(16384, this.packed.terms >>> 2),
+  ): TermIndex {
     const dict = this.dict;
     const dropped = new Map<number, Set<number>>();
     let tokenTotal = this.tokens;
@@ -351,7 +356,7 @@ export class TermIndex {
         : this.sorted;
     const docs = this.docs - removed.length + added.length;
     // The map of copied lists is copied at each update: once it is large, lay everything out afresh.
-    const packed = changed.size > Math.max(16384, this.packed.terms >>> 2) ? this.repack(changed) : undefined;
+    const packed = changed.size > repackAbove ? this.repack(changed) : undefined;
     return new TermIndex(dict, packed ?? this.packed, packed ? new Map() : changed, sorted, lengths, docs, tokenTotal);
   }
 
