@@ -41,7 +41,7 @@ export interface AppOptions {
   staticRoots?: StaticRoot[];
   /** Fastify/pino logger options; off by default. */
   logger?: FastifyServerOptions['logger'];
-  /** Megabytes for in-memory caches of text matches and responses (default 64; 0 = none). */
+  /** Megabytes for the in-memory cache of response bodies (default 64; 0 = none). */
   cacheMb?: number;
   /** A read copy: serves the public reads only and follows the writer's changes by polling. */
   replica?: boolean;

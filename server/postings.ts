@@ -194,11 +194,12 @@ export class TermIndex {
       const counts = tokens(dict, doc, all);
       postingCounts.ensure(dict.names.length);
       lastDoc.ensure(dict.names.length);
+      const [tokenTerms, last, postings] = [all.data, lastDoc.data, postingCounts.data];
       for (let k = start; k < all.length; k++) {
-        const term = all.data[k];
-        if (lastDoc.data[term] !== d) {
-          lastDoc.data[term] = d;
-          postingCounts.data[term]++;
+        const term = tokenTerms[k];
+        if (last[term] !== d) {
+          last[term] = d;
+          postings[term]++;
         }
       }
       rowids.push(doc.rowid);
@@ -215,21 +216,22 @@ export class TermIndex {
     // position order, so every list comes out sorted.
     const packed = pack(terms, postingCounts.data, instanceCounts);
     const seen = new Int32Array(terms).fill(-1);
-    const { postingAt, instanceAt } = packed;
+    const { postingAt, instanceAt, rowids: postingRowids, starts, positions } = packed;
     const tokenTerms = all.data;
+    const sizes = fieldCounts.data;
     let k = 0;
     for (let d = 0; d < rowids.length; d++) {
       const rowid = rowids.data[d];
       for (let column = 0; column < 3; column++) {
-        for (let offset = 0, n = fieldCounts.data[3 * d + column]; offset < n; offset++) {
+        for (let offset = 0, n = sizes[3 * d + column]; offset < n; offset++) {
           const term = tokenTerms[k++];
           if (seen[term] !== d) {
             seen[term] = d;
             const p = postingAt[term]++;
-            packed.rowids[p] = rowid;
-            packed.starts[p] = instanceAt[term];
+            postingRowids[p] = rowid;
+            starts[p] = instanceAt[term];
           }
-          packed.positions[instanceAt[term]++] = (column << COLUMN_SHIFT) | offset;
+          positions[instanceAt[term]++] = (column << COLUMN_SHIFT) | offset;
         }
       }
     }
@@ -302,9 +304,14 @@ export class TermIndex {
 
   /**
    * The index after `removed` left it and `added` came in (an update is both, with the same rowid).
-   * Only the lists of the terms they hold are rebuilt.
+   * Only the lists of the terms they hold are rebuilt; past `repackAbove` copied lists, all are
+   * laid out afresh.
    */
-  next(removed: readonly DocText[], added: readonly DocText[]): TermIndex {
+  next(
+    removed: readonly DocText[],
+    added: readonly DocText[],
+    repackAbove = Math.max(16384, this.packed.terms >>> 2),
+  ): TermIndex {
     const dict = this.dict;
     const dropped = new Map<number, Set<number>>();
     let tokenTotal = this.tokens;
@@ -326,7 +333,9 @@ export class TermIndex {
     const fresh = new Map<number, { rowid: number; positions: number[] }[]>();
     for (const doc of [...added].sort((a, b) => a.rowid - b.rowid)) {
       scratch.length = 0;
-      eachToken(scratch.data, 0, tokens(dict, doc, scratch), (term, position) => {
+      // Tokens first: they may grow the buffer.
+      const counts = tokens(dict, doc, scratch);
+      eachToken(scratch.data, 0, counts, (term, position) => {
         let list = fresh.get(term);
         if (!list) fresh.set(term, (list = []));
         const last = list[list.length - 1];
@@ -347,7 +356,7 @@ export class TermIndex {
         : this.sorted;
     const docs = this.docs - removed.length + added.length;
     // The map of copied lists is copied at each update: once it is large, lay everything out afresh.
-    const packed = changed.size > Math.max(16384, this.packed.terms >>> 2) ? this.repack(changed) : undefined;
+    const packed = changed.size > repackAbove ? this.repack(changed) : undefined;
     return new TermIndex(dict, packed ?? this.packed, packed ? new Map() : changed, sorted, lengths, docs, tokenTotal);
   }
 

@@ -147,7 +147,13 @@ describe('the in-memory text core answers as the FTS5 table does', () => {
           const id = pool[Math.floor(rng.next() * pool.length)];
           const donor = donors[Math.floor(rng.next() * donors.length)];
           const word = words[Math.floor(rng.next() * words.length)];
-          if (r < 0.25) {
+          if (i === 0) {
+            // More words than the index's buffers start with: 1,500 in 9,000 characters.
+            const old = JSON.parse(writer.prepare('SELECT json FROM entries WHERE id = ?').pluck().get(id) as string);
+            const description = Array.from({ length: 1500 }, (_, k) => `${word[0]}${k % 100}`).join(' ');
+            assert.ok(description.length <= 10000);
+            applyRevision(writer, 't', id, { action: 'update', entry: { ...old, description } });
+          } else if (r < 0.25) {
             const entry: Entry = { ...donor, id: `new-${round}-${i}`, title: `${word} ${donor.title}` };
             applyRevision(writer, 't', entry.id, { action: 'create', entry });
             pool.push(entry.id);
