@@ -126,9 +126,9 @@ interface Figures {
   links?: LinksBenchFigures;
   relevance?: RelevanceRow[];
 }
-/** Server CPU ms per request at p95, when bench/api.ts reports it (`cpuMsP95`). */
+/** Server CPU ms per query at p95, measured one query at a time with caches off (bench/api.ts). */
 function cpuP95(row: ApiBenchRow): number | undefined {
-  const p95 = (row as ApiBenchRow & { cpuMsP95?: number }).cpuMsP95;
+  const p95 = row.cpuMsPerQuery?.p95;
   return typeof p95 === 'number' && Number.isFinite(p95) ? p95 : undefined;
 }
 
