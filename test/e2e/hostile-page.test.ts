@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import { launch, newPage, type Watch } from './helpers/browser.js';
 import { editedBuild, MAIN, otherVersionBundle, VERSION, writeVariant } from './helpers/dist.js';
-import { closeEntry, openEntry, search, tickActionLine, until, waitForResults } from './helpers/flow.js';
+import { closeEntry, openEntry, search, showMap, tickActionLine, until, waitForResults } from './helpers/flow.js';
 import { hostilePage, TRACE_HEADER } from './helpers/hostile.js';
 import { jsonFile, startStack, type Stack } from './helpers/stack.js';
 
@@ -81,7 +81,7 @@ async function everyLazyPart(page: Page): Promise<void> {
   await page.locator('wsis-search-box input').fill('rwan');
   await page.locator('wsis-search-box [role="option"]').first().waitFor();
   await page.locator('wsis-search-box input').fill('');
-  await page.locator('wsis-country-map').scrollIntoViewIfNeeded();
+  await showMap(page);
   await page.locator('wsis-country-map svg path').first().waitFor({ state: 'attached' });
   const download = page.waitForEvent('download');
   await page.locator('wsis-export button.start[data-format="csv"]').click();

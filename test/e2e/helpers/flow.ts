@@ -83,6 +83,14 @@ export async function showFilters(page: Page): Promise<void> {
   await checkbox.waitFor({ state: 'visible' });
 }
 
+/** Opens the "Map" toggle when the layout is narrow (the map is then behind it) and brings the map into view. */
+export async function showMap(page: Page): Promise<void> {
+  const map = page.locator('wsis-stocktaking wsis-country-map');
+  if (!(await map.isVisible())) await page.locator('wsis-stocktaking details.map > summary').click();
+  await map.waitFor({ state: 'visible' });
+  await map.scrollIntoViewIfNeeded();
+}
+
 export async function search(page: Page, w: Watch, query: string): Promise<SearchDetail> {
   const from = w.searches.length;
   await page.locator('wsis-search-box input').fill(query);
