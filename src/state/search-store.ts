@@ -57,10 +57,12 @@ export const MAX_UNANSWERED = 2;
  * It owns fetching: when to search while typing, aborting stale requests and the stalled timer.
  *
  * Typing searches on every key while the source answers fast, each key aborting the request
- * before it. It waits for a pause of `debounceMs` instead once the source looks slow: the last
- * answer took `fastMs` or more, nothing has answered for `fastMs` since a request went out, or
- * `MAX_UNANSWERED` requests are already out unanswered. So a word typed without pausing sends
- * at most MAX_UNANSWERED + 1 requests however slow the network, and one once it is known slow.
+ * before it. Once the source looks slow (the last answer took `fastMs` or more, nothing has
+ * answered for `fastMs` since a request went out, or `MAX_UNANSWERED` requests are out
+ * unanswered), keys send nothing: the text goes out after a pause of `debounceMs`, or as soon as
+ * the request still in flight answers, whichever comes first. So at most one request is in flight
+ * while the source is slow, and a word typed without pausing sends at most MAX_UNANSWERED + 1 +
+ * (answers that arrive while it is typed) requests; one once the source is known slow and idle.
  */
 export class SearchStore {
   #state: SearchState;
@@ -70,6 +72,8 @@ export class SearchStore {
   #debounce?: ReturnType<typeof setTimeout>;
   /** Typed text not yet searched: the shown results belong to the previous text. */
   #typing = false;
+  /** A search is queued for the end of this task. */
+  #queued = false;
   #stalled?: ReturnType<typeof setTimeout>;
   #controller?: AbortController;
   #callId = 0;
@@ -160,12 +164,23 @@ export class SearchStore {
    */
   setQuery(query: string): void {
     if (query === this.#state.query) return;
-    this.#abort();
+    const slow = this.#slow();
+    // On a slow source the request in flight stays: its answer shows, then the newest text is sent.
+    if (!slow) this.#abort();
     this.#typing = true;
-    this.#set({ query, page: 1, status: 'loading', error: undefined });
     clearTimeout(this.#debounce);
-    // A later call in the same task (a filter chosen with the text) sends one request for both.
-    this.#debounce = setTimeout(() => this.#typing && this.search(), this.#slow() ? this.#options.debounceMs : 0);
+    if (slow) {
+      this.#debounce = setTimeout(() => this.#typing && this.search(), this.#options.debounceMs);
+    } else if (!this.#queued) {
+      // Queued before the change is announced, so the request leaves ahead of the re-rendering it causes.
+      // A later call in the same task (a filter chosen with the text) still sends one request for both.
+      this.#queued = true;
+      queueMicrotask(() => {
+        this.#queued = false;
+        if (this.#typing) this.search();
+      });
+    }
+    this.#set({ query, page: 1, status: 'loading', error: undefined });
   }
 
   /** Whether typing should wait for a pause rather than search on every key. */
@@ -327,6 +342,8 @@ export class SearchStore {
         if (callId !== this.#callId) return;
         this.#answered(sentAt);
         clearTimeout(this.#stalled);
+        // Typed on while it was out (a slow source): shown as progress, and the newest text goes out now.
+        const outdated = this.#typing;
         this.#set({
           results: append ? [...this.#state.results, ...response.items] : response.items,
           total: response.total,
@@ -334,8 +351,9 @@ export class SearchStore {
           facets: this.#scopedFacets(response.facets),
           corrections: response.corrections ?? [],
           dropped: response.dropped,
-          status: response.total === 0 ? 'empty' : 'ready',
+          status: outdated ? 'loading' : response.total === 0 ? 'empty' : 'ready',
         });
+        if (outdated) this.search();
       },
       (error: unknown) => {
         if (callId !== this.#callId) return;

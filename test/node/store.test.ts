@@ -46,6 +46,8 @@ const page = (ids: string[], total = ids.length, extra: Partial<SourceResponse> 
 
 /** Lets promise callbacks run; setImmediate is not mocked. */
 const flush = () => new Promise((resolve) => setImmediate(resolve));
+/** Runs the microtasks queued so far (a search queued by a key goes out there). */
+const microtasks = () => Promise.resolve();
 
 let source: FakeSource;
 let store: SearchStore;
@@ -176,7 +178,7 @@ describe('typing and submitting', () => {
     const text = 'telehealth';
     for (let i = 1; i <= text.length; i++) {
       store.setQuery(text.slice(0, i));
-      mock.timers.tick(0);
+      await microtasks();
       assert.equal(source.calls.length, i, `key ${i} sends its search`);
       assert.equal(source.last.params.q, text.slice(0, i));
       mock.timers.tick(30);
@@ -195,7 +197,7 @@ describe('typing and submitting', () => {
     source.last.resolve(page(['a'], 1));
     await flush();
     store.setQuery('teleh');
-    mock.timers.tick(0);
+    await microtasks();
     const first = source.last;
     store.setQuery('telehe');
     assert.ok(first.signal.aborted, 'the request for the previous text is aborted at the key');
@@ -207,7 +209,7 @@ describe('typing and submitting', () => {
     const answer = (call: Call) => setTimeout(() => call.resolve(page([call.params.q])), 1000);
     for (let i = 1; i <= text.length; i++) {
       store.setQuery(text.slice(0, i));
-      mock.timers.tick(0);
+      await microtasks();
       if (source.calls.length && !source.last.signal.aborted) answer(source.last);
       mock.timers.tick(110);
     }
@@ -221,6 +223,37 @@ describe('typing and submitting', () => {
       store.state.results.map((e) => e.id),
       ['telehealth'],
     );
+  });
+
+  test('on a slow source the request in flight stays, shows as progress, and the newest text goes out on its answer', async () => {
+    const statuses: SearchStatus[] = [];
+    store.subscribe((s) => statuses.push(s.status));
+    const text = 'telehealth';
+    for (let i = 1; i <= 4; i++) {
+      store.setQuery(text.slice(0, i));
+      await microtasks();
+      mock.timers.tick(110);
+    }
+    // Keys 1 and 2 searched at once; from key 3 two requests were out unanswered: the source looks slow.
+    assert.equal(source.calls.length, 2);
+    const inFlight = source.last;
+    assert.equal(inFlight.params.q, 'te');
+    assert.equal(inFlight.signal.aborted, false, 'a key on a slow source does not abort the request in flight');
+    inFlight.resolve(page(['te'], 40));
+    await flush();
+    assert.deepEqual(
+      store.state.results.map((e) => e.id),
+      ['te'],
+      "the older text's answer shows while nothing newer has",
+    );
+    assert.equal(store.state.status, 'loading', 'its count is not paired with the newer text');
+    assert.ok(!statuses.includes('ready'));
+    assert.equal(source.calls.length, 3, 'the newest text went out on that answer, not after a pause');
+    assert.equal(source.last.params.q, 'tele');
+    source.last.resolve(page(['tele'], 7));
+    await flush();
+    assert.equal(store.state.status, 'ready');
+    assert.equal(store.state.total, 7);
   });
 
   test('once an answer was slow, a word typed without pausing sends one request, after the pause', async () => {
@@ -278,8 +311,27 @@ describe('typing and submitting', () => {
     store.setPage(3);
     assert.equal(source.last.params.page, 3);
     store.setQuery('x');
-    mock.timers.tick(200);
+    await microtasks();
     assert.equal(source.last.params.page, 1);
+  });
+
+  test("a key's request leaves before the change reaches the page: subscribers re-render after it", async () => {
+    const sentBeforeRender: number[] = [];
+    // Lit elements re-render in a microtask after they hear of a change, as this subscriber does.
+    store.subscribe(() => queueMicrotask(() => sentBeforeRender.push(source.calls.length)));
+    store.setQuery('tele');
+    await flush();
+    assert.equal(source.calls.length, 1);
+    assert.equal(sentBeforeRender[0], 1, 'the request was out when the first re-render ran');
+  });
+
+  test('a filter chosen in the same task as the text sends one request for both', async () => {
+    store.setQuery('tele');
+    store.setFilter('sdg', ['3']);
+    await flush();
+    assert.equal(source.calls.length, 1);
+    assert.equal(source.last.params.q, 'tele');
+    assert.deepEqual(source.last.params.filters.sdg, ['3']);
   });
 });
 

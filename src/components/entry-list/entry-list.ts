@@ -142,6 +142,21 @@ export class WsisEntryList extends WsisElement {
     return undefined;
   }
 
+  #rendered?: { results: readonly Entry[]; key: string; items: unknown[] };
+
+  /**
+   * The results' templates, made again only when results, language, level or highlighting change.
+   * While a new text is searched the results on show still answer the old one: they keep their marks,
+   * and a key costs no re-render of the list.
+   */
+  #items(results: readonly Entry[], stale: boolean, key: string, render: (entry: Entry, i: number) => unknown) {
+    const last = this.#rendered;
+    if (last?.results === results && (stale || last.key === key)) return last.items;
+    const items = results.map(render);
+    this.#rendered = { results, key, items };
+    return items;
+  }
+
   #body(lang: Lang, s: Readonly<SearchState>) {
     const notices = html`${s.corrections.map((c) => html`<p class="notice corrected">${t(lang, 'results.corrected', { from: c.from, to: c.to })}</p>`)}
     ${s.dropped > 0 ? html`<p class="notice dropped">${t(lang, 'results.dropped', { n: s.dropped })}</p>` : nothing}`;
@@ -157,6 +172,9 @@ export class WsisEntryList extends WsisElement {
     const terms = highlightTerms(s.query, s.corrections);
     const find = this.#markFinder(terms);
     const level = parseHeadingLevel(this.headingLevel) ?? this.#derivedLevel;
+    const items = this.#items(s.results, replacing, [lang, level, !!find, ...terms].join('\u0000'), (entry, i) =>
+      renderItem(lang, entry, i, terms, this.#open, level, find),
+    );
     const skeletons = busy && (this.#appending || !s.results.length);
     const last = Math.min(Math.ceil(s.total / s.pageSize), MAX_PAGE);
     return html`${notices}
@@ -164,7 +182,7 @@ export class WsisEntryList extends WsisElement {
         ${repeat(
           !replacing || s.results.length ? s.results : [],
           (entry) => entry.id,
-          (entry, i) => renderItem(lang, entry, i, terms, this.#open, level, find),
+          (_entry, i) => items[i],
         )}
         ${skeletons ? Array.from({ length: SKELETONS }, () => html`<li class="skeleton" aria-hidden="true"><span></span><span></span><span></span></li>`) : nothing}
       </ul>
