@@ -46,9 +46,10 @@ const SHARED = new RegExp(
 /**
  * The elements the default layout shows beside the results, in one chunk that compresses better
  * than four; each still registers from a chunk of its own, so a layout without them never loads it.
+ * The export's run (with @lit/task) loads on first use, so it stays out.
  */
 const FILTERS =
-  /[\\/]src[\\/]components[\\/]((facet-filter|action-line-filter|filter-chips|export)[\\/](?!define)|shared[\\/]option-row)|[\\/]src[\\/]i18n[\\/]en-export\./;
+  /[\\/]src[\\/]components[\\/]((facet-filter|action-line-filter|filter-chips|export)[\\/](?!define|export-run)|shared[\\/]option-row)|[\\/]src[\\/]i18n[\\/]en-export\./;
 
 /**
  * One ES-module build into dist/: the module entry (src/bundle.ts), chunks split at each dynamic

@@ -2,7 +2,7 @@
  * The geometry of `<wsis-country-map>` (world/world.json beside this module, written by
  * scripts/build-map.ts before the build): its shape, its check and its one fetch per page.
  */
-import { nativeFetch } from './fetch-json.js';
+import { abortedError, nativeFetch } from './fetch-json.js';
 
 export interface World {
   w: number;
@@ -42,23 +42,57 @@ export function isWorld(value: unknown): value is World {
   return d.every((code) => typeof code === 'string' && CODE.test(code) && Object.hasOwn(p, code));
 }
 
-const cache = new Map<string, Promise<World>>();
+interface Load {
+  world: Promise<World>;
+  controller: AbortController;
+  /** Callers still waiting; the request is aborted only when every one of them has given up. */
+  waiting: number;
+  settled: boolean;
+}
 
-/** One request per URL for the whole page, however many maps ask; a failure may be retried later. */
-export function loadWorld(url: string): Promise<World> {
-  let pending = cache.get(url);
-  if (!pending) {
-    pending = (nativeFetch ?? fetch)(url, { credentials: 'omit', mode: 'cors' })
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<unknown>;
-      })
-      .then((json) => {
-        if (!isWorld(json)) throw new Error('unexpected shape');
-        return json;
-      });
-    pending.catch(() => cache.delete(url));
-    cache.set(url, pending);
-  }
-  return pending;
+const cache = new Map<string, Load>();
+
+function start(url: string): Load {
+  const controller = new AbortController();
+  const world = (nativeFetch ?? fetch)(url, { credentials: 'omit', mode: 'cors', signal: controller.signal })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    })
+    .then((json) => {
+      if (!isWorld(json)) throw new Error('unexpected shape');
+      return json;
+    });
+  const load: Load = { world, controller, waiting: 0, settled: false };
+  world.then(
+    () => (load.settled = true),
+    () => {
+      load.settled = true;
+      if (cache.get(url) === load) cache.delete(url);
+    },
+  );
+  cache.set(url, load);
+  return load;
+}
+
+/**
+ * One request per URL for the whole page, however many maps ask; a failure may be retried later.
+ * Aborting `signal` rejects this caller's promise at once, and aborts the request once no caller
+ * is left waiting for it.
+ */
+export function loadWorld(url: string, signal?: AbortSignal): Promise<World> {
+  if (signal?.aborted) return Promise.reject(abortedError());
+  const load = cache.get(url) ?? start(url);
+  load.waiting++;
+  if (!signal) return load.world;
+  return new Promise<World>((resolve, reject) => {
+    const onAbort = () => {
+      reject(abortedError());
+      if (--load.waiting > 0 || load.settled) return;
+      load.controller.abort();
+      if (cache.get(url) === load) cache.delete(url);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    load.world.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

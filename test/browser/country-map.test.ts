@@ -2,9 +2,12 @@ import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
+// Before the data layer, which keeps the fetch it first finds.
+import { signals } from './map-helpers/fetch-signals.js';
 import '../../src/components/country-map/define.js';
 import type { WsisCountryMap } from '../../src/components/country-map/country-map.js';
-import { isWorld } from '../../src/data/world.js';
+import { isWorld, loadWorld, type World } from '../../src/data/world.js';
+import { SourceError } from '../../src/data/source.js';
 import { colourScale } from '../../src/components/country-map/scale.js';
 import type { Facets } from '../../src/data/query.js';
 import { SearchStore } from '../../src/state/search-store.js';
@@ -16,20 +19,34 @@ const FACETS: Facets = {
   region: { africa: 70, americas: 200, europe: 6, arab_states: 0, asia_pacific: 0, cis: 0 },
 };
 
-/** Geometry requests by path; each test uses its own path, as the loader caches per URL. */
+/** Only France: the answer to a `/held/` path, which comes when the test calls `releaseHeld()`. */
+const FRANCE_ONLY: World = { ...WORLD, c: { FR: WORLD.c.FR }, p: { FR: WORLD.p.FR }, d: [] };
+
+/** Geometry requests by path, and those answered; each test uses its own path, as the loader caches per URL. */
 const requests: string[] = [];
+const answered: string[] = [];
+let held: (() => void)[] = [];
+const releaseHeld = () => held.splice(0).forEach((release) => release());
 const worker = setupWorker(
-  http.get('*/wsis-world.json', ({ request }) => {
+  http.get('*/wsis-world.json', async ({ request }) => {
     const url = new URL(request.url);
     requests.push(url.pathname);
     if (url.pathname.startsWith('/broken/')) return HttpResponse.json({ w: 1, h: 1, c: { FR: 'alert(1)' } });
+    if (url.pathname.startsWith('/held/')) {
+      await new Promise<void>((resolve) => held.push(resolve));
+      answered.push(url.pathname);
+      return HttpResponse.json(FRANCE_ONLY);
+    }
+    answered.push(url.pathname);
     return HttpResponse.json(WORLD);
   }),
 );
 
 let seq = 0;
 const uniqueUrl = () => `/geo${++seq}/wsis-world.json`;
+const heldUrl = () => `/held/geo${++seq}/wsis-world.json`;
 const hits = (url: string) => requests.filter((p) => p === url).length;
+const shapes = (root: ParentNode) => [...root.querySelectorAll('path.k')].map((p) => p.getAttribute('data-c'));
 
 async function mount(store: SearchStore, attrs: { lang?: string } = {}) {
   const url = uniqueUrl();
@@ -55,6 +72,10 @@ async function settle(el: WsisCountryMap) {
 describe('<wsis-country-map>', () => {
   before(async () => {
     await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  });
+  afterEach(() => {
+    releaseHeld();
+    held = [];
   });
   after(() => worker.stop());
 
@@ -398,6 +419,62 @@ describe('<wsis-country-map>', () => {
       await settle(el);
       $<HTMLInputElement>(root, 'tr[data-c="BR"] input').click();
       expect(store.state.filters.country).to.deep.equal(['BR']);
+    });
+
+    it('aborts the load under way when geometry-url changes, and draws only the new file', async () => {
+      const first = heldUrl();
+      const host = await fixture(html`
+        <map-test-provider .store=${await storeWith(FACETS)}>
+          <wsis-country-map geometry-url=${first}></wsis-country-map>
+        </map-test-provider>
+      `);
+      const el = host.querySelector('wsis-country-map')!;
+      const root = el.shadowRoot!;
+      await waitUntil(() => hits(first) === 1, 'first file requested');
+      expect(signals.get(first)?.aborted, 'a signal reaches the request').to.equal(false);
+
+      const second = uniqueUrl();
+      el.geometryUrl = second;
+      await waitUntil(() => root.querySelector('path.k'), 'second file drawn');
+      expect(signals.get(first)?.aborted, 'first request aborted').to.equal(true);
+      expect(shapes(root)).to.deep.equal(Object.keys(WORLD.c));
+
+      // The first answer, had it still been awaited, would draw France alone.
+      releaseHeld();
+      await waitUntil(() => answered.includes(first), 'first answer sent');
+      await settle(el);
+      await settle(el);
+      expect(shapes(root)).to.deep.equal(Object.keys(WORLD.c));
+      expect(root.querySelector('.error'), 'an aborted load is no error').to.equal(null);
+    });
+  });
+
+  describe('geometry loader', () => {
+    it('shares one request, and aborts it only when every caller has given up', async () => {
+      const url = heldUrl();
+      const a = new AbortController();
+      const b = new AbortController();
+      const outcome = (p: Promise<World>) =>
+        p.then(
+          () => 'loaded',
+          (e: unknown) => (e instanceof SourceError ? e.code : 'other error'),
+        );
+      const first = outcome(loadWorld(url, a.signal));
+      const second = outcome(loadWorld(url, b.signal));
+      await waitUntil(() => hits(url) === 1, 'requested');
+      expect(signals.get(url)?.aborted, 'a signal reaches the request').to.equal(false);
+      a.abort();
+      expect(await first).to.equal('aborted');
+      expect(signals.get(url)?.aborted, 'still awaited by the other caller').to.equal(false);
+      b.abort();
+      expect(await second).to.equal('aborted');
+      expect(signals.get(url)?.aborted, 'nobody waits any more').to.equal(true);
+
+      // Dropped from the cache: the next caller gets a request of its own.
+      const third = outcome(loadWorld(url));
+      await waitUntil(() => hits(url) === 2, 'requested again');
+      releaseHeld();
+      expect(await third).to.equal('loaded');
     });
   });
 });

@@ -13,6 +13,9 @@ import './filter-helpers/provider.js';
 /** Pages over a list (or a made-up list of `total` entries); while `hold` is set, each search waits for `release()`. */
 class PagedSource implements DataSource {
   calls: SearchParams[] = [];
+  signals: AbortSignal[] = [];
+  /** Searches that have answered or failed. */
+  settled = 0;
   hold = false;
   failWith?: SourceError;
   #waiting: (() => void)[] = [];
@@ -22,8 +25,18 @@ class PagedSource implements DataSource {
     readonly total = entries.length,
   ) {}
 
-  async search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
+  search(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
+    const answer = this.#answer(params, signal);
+    void answer.then(
+      () => this.settled++,
+      () => this.settled++,
+    );
+    return answer;
+  }
+
+  async #answer(params: SearchParams, signal: AbortSignal): Promise<SourceResponse> {
     this.calls.push(params);
+    this.signals.push(signal);
     if (this.hold) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     if (signal.aborted) throw new SourceError('aborted', 'aborted');
     if (this.failWith) throw this.failWith;
@@ -54,6 +67,7 @@ async function setup(source: PagedSource) {
   const el = provider.querySelector('wsis-export') as WsisExport;
   await el.updateComplete;
   source.calls.length = 0;
+  source.signals.length = 0;
   return { el, store };
 }
 
@@ -197,6 +211,51 @@ describe('<wsis-export>', () => {
     expect(button(el, '[role="status"]').textContent!.trim()).to.equal('Export cancelled.');
     expect(el.shadowRoot!.activeElement).to.equal(start);
     expect(start.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('cancel() aborts the request in flight, says so, and the next export starts afresh', async () => {
+    const source = new PagedSource([], 450);
+    const { el } = await setup(source);
+    source.hold = true;
+    button(el, '.start[data-format="json"]').click();
+    await waitUntil(() => source.calls.length === 1);
+    el.cancel();
+    expect(source.signals[0].aborted, 'the signal reaches the source').to.equal(true);
+    source.release();
+    await waitUntil(() => button(el, '[role="status"]').textContent!.trim() === 'Export cancelled.', 'no notice');
+    expect(source.calls).to.have.length(1);
+    expect(blobs).to.have.length(0);
+
+    source.hold = false;
+    button(el, '.start[data-format="csv"]').click();
+    await waitUntil(() => blobs.length === 1, 'no file was made');
+    await el.updateComplete;
+    expect(source.calls.map((c) => c.page)).to.deep.equal([1, 1, 2, 3, 4, 5]);
+    expect(button(el, '[role="status"]').textContent!.trim()).to.equal('');
+    expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
+  });
+
+  it('taken off the page mid-export, sends nothing more and has nothing to say when back', async () => {
+    const source = new PagedSource([], 450);
+    const { el } = await setup(source);
+    const provider = el.parentElement!;
+    source.hold = true;
+    const start = button(el, '.start[data-format="csv"]');
+    start.click();
+    await waitUntil(() => source.calls.length === 1);
+    el.remove();
+    expect(source.signals[0].aborted).to.equal(true);
+    source.release();
+    await waitUntil(() => source.settled === 1);
+    // What follows the failed search is promise callbacks only, all run before the next task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    provider.append(el);
+    await el.updateComplete;
+    expect(start.getAttribute('aria-disabled'), 'the run has ended').to.equal('false');
+    expect(source.calls).to.have.length(1);
+    expect(blobs).to.have.length(0);
+    expect(button(el, '[role="status"]').textContent!.trim()).to.equal('');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 
   it('reports a failed export in an alert', async () => {

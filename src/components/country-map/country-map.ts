@@ -1,3 +1,4 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { regionOf } from '../../data/countries.js';
@@ -16,11 +17,12 @@ registerMessages('en', { ...enFilters, ...enMap });
 
 type SortKey = 'country' | 'region' | 'count';
 type SortDir = 'ascending' | 'descending';
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 const EMPTY: Readonly<Record<string, number>> = Object.freeze({});
 /** Loads the geometry this far before the map scrolls into view. */
 const LOOKAHEAD = '200px';
+
+const resolveUrl = (url: string | undefined): string => (url ? new URL(url, document.baseURI).href : defaultWorldUrl());
 
 /** What render needs from the store, recomputed only when its inputs change. */
 interface Derived {
@@ -67,8 +69,8 @@ export class WsisCountryMap extends WsisElement {
   /** Overrides where the geometry is loaded from (CDN mirrors, tests). */
   @property({ attribute: 'geometry-url' }) geometryUrl?: string;
 
-  @state() protected world?: World;
-  @state() protected loadState: LoadState = 'idle';
+  /** Set when the map comes near the viewport: until then there is no geometry to load. */
+  @state() protected near = false;
   @state() protected tableView = false;
   @state() protected hovered?: string;
   @state() protected active?: string;
@@ -78,7 +80,6 @@ export class WsisCountryMap extends WsisElement {
   @state() protected sortDir: SortDir = 'descending';
 
   private observer?: IntersectionObserver;
-  private url?: string;
   private typeAhead = new TypeAhead(500);
   private derived?: Derived;
   private derivedFrom: unknown[] = [];
@@ -95,57 +96,52 @@ export class WsisCountryMap extends WsisElement {
     this.typeAhead.reset();
   }
 
-  protected override firstUpdated(): void {
-    this.watch();
+  /**
+   * The geometry of the resolved URL, once the map is near. A new URL aborts the load under way (its
+   * request too, when no other map waits for it), so an older file is never drawn over a newer one.
+   */
+  private geometry = new Task(this, {
+    task: ([url], { signal }) => (url ? loadWorld(url, signal) : initialState),
+    args: () => [this.near ? resolveUrl(this.geometryUrl) : undefined] as const,
+  });
+
+  /** The drawn geometry: that of the last finished load, never of an older URL. */
+  private get world(): World | undefined {
+    return this.geometry.status === TaskStatus.COMPLETE ? this.geometry.value : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new file waits, like the first, until the map is near the viewport.
+    if (changed.has('geometryUrl') && resolveUrl(changed.get('geometryUrl')) !== resolveUrl(this.geometryUrl)) {
+      this.near = false;
+    }
   }
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('geometryUrl') && this.url !== undefined && this.resolvedUrl() !== this.url) {
-      this.url = undefined;
-      this.world = undefined;
-      this.loadState = 'idle';
-      this.observer?.disconnect();
-      this.observer = undefined;
-      this.updateComplete.then(() => this.watch());
-    }
-  }
-
-  private resolvedUrl(): string {
-    return this.geometryUrl ? new URL(this.geometryUrl, document.baseURI).href : defaultWorldUrl();
+    this.watch();
   }
 
   /** Waits until the map area is near the viewport; hidden or detached maps never load. */
   private watch(): void {
-    if (this.url !== undefined || this.observer || !this.isConnected) return;
+    if (this.near || this.observer || !this.isConnected) return;
     const stage = this.renderRoot.querySelector('.stage');
     if (!stage) return;
-    if (typeof IntersectionObserver === 'undefined') return this.load();
+    if (typeof IntersectionObserver === 'undefined') {
+      this.near = true;
+      return;
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         this.observer?.disconnect();
         this.observer = undefined;
-        this.load();
+        this.near = true;
       },
       { rootMargin: LOOKAHEAD },
     );
     this.observer.observe(stage);
-  }
-
-  private load(): void {
-    const url = (this.url = this.resolvedUrl());
-    this.loadState = 'loading';
-    loadWorld(url).then(
-      (world) => {
-        if (this.url !== url) return;
-        this.world = world;
-        this.loadState = 'ready';
-      },
-      () => {
-        if (this.url === url) this.loadState = 'error';
-      },
-    );
   }
 
   private derive(lang: Lang): Derived {
@@ -314,7 +310,12 @@ export class WsisCountryMap extends WsisElement {
           </button>
         </div>
         <div class="stage ${this.world ? '' : 'pending'}" ?hidden=${this.tableView}>
-          ${this.world ? this.renderMap(lang, this.world, derived) : this.renderPending(lang)}
+          ${this.geometry.render({
+            initial: () => this.renderLoading(lang),
+            pending: () => this.renderLoading(lang),
+            complete: (world) => this.renderMap(lang, world, derived),
+            error: () => html`<p class="error">${t(lang, 'map.loadError')}</p>`,
+          })}
         </div>
         ${this.tableView ? this.renderTable(lang, derived) : nothing} ${this.renderSelected(lang, derived)}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -322,10 +323,8 @@ export class WsisCountryMap extends WsisElement {
     `;
   }
 
-  private renderPending(lang: Lang) {
-    return this.loadState === 'error'
-      ? html`<p class="error">${t(lang, 'map.loadError')}</p>`
-      : html`<p>${t(lang, 'map.loading')}</p>`;
+  private renderLoading(lang: Lang) {
+    return html`<p>${t(lang, 'map.loading')}</p>`;
   }
 
   private renderMap(lang: Lang, world: World, derived: Derived) {

@@ -1,36 +1,15 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import type { ExportProgress } from '../../data/export.js';
-import { SourceError } from '../../data/source.js';
-import { type Lang, type MessageKey, registerMessages, t } from '../../i18n/index.js';
+import { registerMessages, t } from '../../i18n/index.js';
 import { enExport } from '../../i18n/en-export.js';
 import { WsisElement } from '../../internal/wsis-element.js';
 import { baseStyles } from '../../themes/base.styles.js';
 import type { ExportFormat } from '../../internal/events.js';
+import type { ExportRun, Notice } from './export-run.js';
 import { styles } from './export.styles.js';
 
 registerMessages('en', enExport);
 
 export type { ExportFormat, WsisExportDetail } from '../../internal/events.js';
-
-/** Above one page of the API, an export takes several requests: worth a progress bar and Cancel. */
-const LARGE = 100;
-
-const TYPES: Record<ExportFormat, string> = {
-  csv: 'text/csv;charset=utf-8',
-  json: 'application/json;charset=utf-8',
-};
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `wsis-stocktaking-2026-11-29.csv`, in the visitor's own calendar day. */
-export function exportFileName(format: ExportFormat, now = new Date()): string {
-  return `wsis-stocktaking-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${format}`;
-}
-
-interface Notice {
-  kind: 'capped' | 'cancelled' | 'error';
-  text: string;
-}
 
 /**
  * Downloads every entry of the current search (all pages, up to a cap) as CSV or JSON.
@@ -56,35 +35,33 @@ export class WsisExport extends WsisElement {
   static override styles = [baseStyles, styles];
   static override properties: PropertyDeclarations = {
     lang: { reflect: true },
-    running: { state: true },
-    progress: { state: true },
-    notice: { state: true },
   };
 
   override lang!: string;
 
-  private running?: ExportFormat;
-  private progress?: ExportProgress;
-  private notice?: Notice;
-
-  #controller?: AbortController;
-  /** The export cap, known once the export code has loaded (on first use). */
-  #cap = Infinity;
+  /** The export's code and its Task, loaded on the first click. */
+  #run?: ExportRun;
+  #loading?: Promise<ExportRun>;
+  /** That code could not be loaded; the next click tries again. */
+  #unloaded = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#controller?.abort();
+    this.cancel();
   }
 
   /** Stops a running export; the request in flight is aborted and no other is sent. */
   cancel(): void {
-    this.#controller?.abort();
+    this.#run?.task.abort();
   }
 
   protected override render() {
     const lang = this.localize.lang;
-    const busy = !!this.running;
+    const busy = !!this.#run?.busy;
     const unavailable = !this.store;
+    const notice: Notice | undefined = this.#unloaded
+      ? { kind: 'error', text: t(lang, 'export.failed') }
+      : this.#run?.notice(lang);
     return html`<div
       part="base"
       class="base"
@@ -107,101 +84,24 @@ export class WsisExport extends WsisElement {
             </button>`,
         )}
       </div>
-      ${busy && this.#large() ? this.#renderProgress(lang) : nothing}
-      <p part="message" class="note" role="status">${this.notice?.kind === 'error' ? nothing : this.notice?.text}</p>
-      ${
-        this.notice?.kind === 'error'
-          ? html`<p part="message" class="error" role="alert">${this.notice.text}</p>`
-          : nothing
-      }
+      ${this.#run?.progress(lang)}
+      <p part="message" class="note" role="status">${notice?.kind === 'error' ? nothing : notice?.text}</p>
+      ${notice?.kind === 'error' ? html`<p part="message" class="error" role="alert">${notice.text}</p>` : nothing}
     </div>`;
-  }
-
-  #renderProgress(lang: Lang) {
-    const done = this.progress?.done ?? 0;
-    const total = Math.max(this.progress?.total ?? this.#estimate(), done, 1);
-    return html`<div class="running">
-      <progress part="progress" max=${total} value=${done} aria-labelledby="progress-text"></progress>
-      <span id="progress-text" class="progress-text">${t(lang, 'export.progress', { done, total })}</span>
-      <button type="button" part="button cancel-button" class="cancel" @click=${this.cancel}>
-        ${t(lang, 'export.cancel')}
-      </button>
-    </div>`;
-  }
-
-  #estimate(): number {
-    return Math.min(this.store?.state.total ?? 0, this.#cap);
-  }
-
-  #large(): boolean {
-    return Math.max(this.progress?.total ?? 0, this.#estimate()) > LARGE;
   }
 
   async #start(format: ExportFormat): Promise<void> {
-    const store = this.store;
-    if (!store || this.running) return;
-    const lang = this.localize.lang;
-    const controller = (this.#controller = new AbortController());
-    this.running = format;
-    this.progress = undefined;
-    this.notice = undefined;
+    if (!this.store || this.#run?.busy) return;
+    this.#loading ??= import('./export-run.js').then(({ ExportRun }) => new ExportRun(this, () => this.store));
     try {
-      const { EXPORT_CAP, toCsv } = await import('../../data/export.js');
-      this.#cap = EXPORT_CAP;
-      const result = await store.exportAll({
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (!controller.signal.aborted) this.progress = p;
-        },
-      });
-      controller.signal.throwIfAborted();
-      // The export covers every page, so paging and facets say nothing about it.
-      const { page: _page, pageSize: _pageSize, facets: _facets, ...query } = result.params;
-      const text =
-        format === 'csv'
-          ? toCsv(result.entries)
-          : JSON.stringify(
-              { exported: new Date().toISOString(), query, total: result.total, entries: result.entries },
-              null,
-              2,
-            );
-      this.#download(text, format);
-      if (result.capped) this.notice = { kind: 'capped', text: t(lang, 'export.capped', { n: this.#cap }) };
-      this.emit('wsis-export', { format, count: result.entries.length, total: result.total, capped: result.capped });
-    } catch (error) {
-      if (controller.signal.aborted) {
-        if (this.isConnected) this.notice = { kind: 'cancelled', text: t(lang, 'export.cancelled') };
-      } else {
-        const code = error instanceof SourceError ? error.code : undefined;
-        const reason = code ? ` ${t(lang, `error.${code}` as MessageKey)}` : '';
-        this.notice = { kind: 'error', text: `${t(lang, 'export.failed')}${reason}` };
-      }
-    } finally {
-      if (this.#controller === controller) this.#controller = undefined;
-      await this.#finish(format);
+      this.#run = await this.#loading;
+      this.#unloaded = false;
+    } catch {
+      this.#loading = undefined;
+      this.#unloaded = true;
+      this.requestUpdate();
+      return;
     }
-  }
-
-  /** Ends the running state; focus on the vanishing Cancel button goes back to the button that started. */
-  async #finish(format: ExportFormat): Promise<void> {
-    const hadFocus = this.shadowRoot?.activeElement?.classList.contains('cancel') ?? false;
-    this.running = undefined;
-    this.progress = undefined;
-    await this.updateComplete;
-    if (hadFocus) this.renderRoot.querySelector<HTMLElement>(`.start[data-format="${format}"]`)?.focus();
-  }
-
-  #download(text: string, format: ExportFormat): void {
-    const url = URL.createObjectURL(new Blob([text], { type: TYPES[format] }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = exportFileName(format);
-    link.hidden = true;
-    // Firefox only follows a link that is in a document.
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    // Revoked a moment later: some browsers read the URL after click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (!this.#run.busy) void this.#run.task.run([format]);
   }
 }
