@@ -45,7 +45,10 @@ async function waitForServer(): Promise<void> {
  * locators see into open shadow roots and run nothing of ours in the page.
  */
 async function settle(page: Page, map = false): Promise<void> {
-  await page.locator('[part~="entry"]').first().waitFor({ timeout: 30000 });
+  const entry = page.locator('[part~="entry"]');
+  const problem = page.locator('wsis-entry-list [role="alert"]');
+  await entry.or(problem).filter({ visible: true }).first().waitFor({ timeout: 30000 });
+  if (!(await entry.first().isVisible())) throw new Error(`the widget shows "${await problem.first().innerText()}"`);
   if (map) await page.locator('wsis-country-map svg path').first().waitFor({ timeout: 30000 });
   await page.waitForTimeout(400);
 }
@@ -53,11 +56,19 @@ async function settle(page: Page, map = false): Promise<void> {
 const only = process.argv.slice(2);
 const wanted = (file: string) => !only.length || only.some((word) => file.includes(word));
 
+/** Shots that failed; the others are still taken, and the run ends with a non-zero code. */
+const failed: string[] = [];
+
 async function shoot(page: Page, url: string, file: string, setup?: (page: Page) => Promise<void>, map = false) {
   if (!wanted(file)) return;
-  await page.goto(`${base}${url}`);
-  await setup?.(page);
-  await settle(page, map);
+  try {
+    await page.goto(`${base}${url}`);
+    await setup?.(page);
+    await settle(page, map);
+  } catch (error) {
+    failed.push(`${file} (${url}): ${(error as Error).message.split('\n')[0]}`);
+    return;
+  }
   await page.screenshot({ path: `docs/screenshots/${file}` });
   console.log(`docs/screenshots/${file}`);
 }
@@ -72,10 +83,12 @@ const setAttrs = (attrs: Record<string, string>) => async (page: Page) => {
 /** Shows the map: on a narrow widget it is behind the "Map" toggle, which a visitor opens first. */
 const showMap = async (page: Page) => {
   const map = page.locator('wsis-stocktaking wsis-country-map');
-  await page.locator('[part~="entry"]').first().waitFor({ timeout: 30000 });
-  if (!(await map.isVisible())) await page.locator('wsis-stocktaking details.map > summary').click();
+  const toggle = page.locator('wsis-stocktaking details.map > summary');
+  // Either shows once the widget is in (it stays hidden while a new theme or language loads).
+  await map.or(toggle).filter({ visible: true }).first().waitFor({ timeout: 30000 });
+  if (!(await map.isVisible())) await toggle.click();
   await map.waitFor({ state: 'visible' });
-  await map.evaluate((el) => el.scrollIntoView());
+  await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 };
 
 /**
@@ -130,6 +143,10 @@ try {
   await wide.emulateMedia({ forcedColors: 'active' });
   await shoot(wide, '/index.html', 'forced-colors.png');
   await browser.close();
+  if (failed.length) {
+    console.error(`Not taken, the file left as it was:\n  ${failed.join('\n  ')}`);
+    process.exitCode = 1;
+  }
 } finally {
   server.kill('SIGTERM');
 }
