@@ -1,13 +1,24 @@
 /**
  * Screenshots for docs/screenshots/, taken from the demo pages against the real server:
- * `npx tsx scripts/screenshots.ts` (builds and starts what `npm start` does, on a spare port).
+ * `npx tsx scripts/screenshots.ts` after `npm run build` (it starts what `npm start` does, on a spare port, under the
+ * server's own Content-Security-Policy: the shots show what visitors see).
  * Words after it keep only the shots whose file names contain one of them (`… manage`).
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 
-const port = Number(process.env.PORT ?? 8099);
+/** A port nothing listens on now (`PORT` overrides). */
+async function sparePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const port = process.env.PORT ? Number(process.env.PORT) : await sparePort();
 const base = `http://127.0.0.1:${port}`;
 // Node itself, not npx: killing npx left the server it started running.
 const server = spawn(
@@ -28,36 +39,36 @@ async function waitForServer(): Promise<void> {
   throw new Error('the server did not start');
 }
 
-/** Waits until the widget shows results and the map (if any) has drawn. */
+/**
+ * Waits until the widget shows results and the map (if any) has drawn. Locators, not a predicate string: the
+ * server's Content-Security-Policy has no 'unsafe-eval', so the page may not evaluate strings; Playwright's
+ * locators see into open shadow roots and run nothing of ours in the page.
+ */
 async function settle(page: Page, map = false): Promise<void> {
-  // A string, so the bundler's helpers never reach the page.
-  await page.waitForFunction(
-    `(() => {
-      const find = (root, sel) => {
-        const hit = root.querySelector(sel);
-        if (hit) return hit;
-        for (const el of root.querySelectorAll('*')) {
-          const inner = el.shadowRoot && find(el.shadowRoot, sel);
-          if (inner) return inner;
-        }
-        return null;
-      };
-      return !!find(document, '[part~="entry"]') && (${map} === false || !!find(document, 'svg path'));
-    })()`,
-    undefined,
-    { timeout: 30000 },
-  );
+  const entry = page.locator('[part~="entry"]');
+  const problem = page.locator('wsis-entry-list [role="alert"]');
+  await entry.or(problem).filter({ visible: true }).first().waitFor({ timeout: 30000 });
+  if (!(await entry.first().isVisible())) throw new Error(`the widget shows "${await problem.first().innerText()}"`);
+  if (map) await page.locator('wsis-country-map svg path').first().waitFor({ timeout: 30000 });
   await page.waitForTimeout(400);
 }
 
 const only = process.argv.slice(2);
 const wanted = (file: string) => !only.length || only.some((word) => file.includes(word));
 
+/** Shots that failed; the others are still taken, and the run ends with a non-zero code. */
+const failed: string[] = [];
+
 async function shoot(page: Page, url: string, file: string, setup?: (page: Page) => Promise<void>, map = false) {
   if (!wanted(file)) return;
-  await page.goto(`${base}${url}`);
-  await setup?.(page);
-  await settle(page, map);
+  try {
+    await page.goto(`${base}${url}`);
+    await setup?.(page);
+    await settle(page, map);
+  } catch (error) {
+    failed.push(`${file} (${url}): ${(error as Error).message.split('\n')[0]}`);
+    return;
+  }
   await page.screenshot({ path: `docs/screenshots/${file}` });
   console.log(`docs/screenshots/${file}`);
 }
@@ -69,11 +80,15 @@ const setAttrs = (attrs: Record<string, string>) => async (page: Page) => {
   }, attrs);
 };
 
-const scrollToMap = async (page: Page) => {
-  await page.evaluate(() => {
-    const st = document.querySelector('wsis-stocktaking')!;
-    st.shadowRoot?.querySelector('wsis-country-map')?.scrollIntoView();
-  });
+/** Shows the map: on a narrow widget it is behind the "Map" toggle, which a visitor opens first. */
+const showMap = async (page: Page) => {
+  const map = page.locator('wsis-stocktaking wsis-country-map');
+  const toggle = page.locator('wsis-stocktaking details.map > summary');
+  // Either shows once the widget is in (it stays hidden while a new theme or language loads).
+  await map.or(toggle).filter({ visible: true }).first().waitFor({ timeout: 30000 });
+  if (!(await map.isVisible())) await toggle.click();
+  await map.waitFor({ state: 'visible' });
+  await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
 };
 
 /**
@@ -108,10 +123,13 @@ try {
   await shoot(wide, '/index.html', 'default-1280.png');
   const narrow = await browser.newPage({ viewport: { width: 320, height: 900 } });
   await shoot(narrow, '/index.html', 'default-320.png');
+  // A phone: the first result whole on the first screen.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await shoot(phone, '/index.html', 'default-390.png');
   // The map section, after the widget took these attributes.
   const mapWith = (attrs: Record<string, string>) => async (p: Page) => {
     await setAttrs(attrs)(p);
-    await scrollToMap(p);
+    await showMap(p);
   };
   await shoot(wide, '/index.html', 'map-default.png', mapWith({}), true);
   await shoot(wide, '/index.html', 'map-dark.png', mapWith({ theme: 'dark' }), true);
@@ -125,6 +143,10 @@ try {
   await wide.emulateMedia({ forcedColors: 'active' });
   await shoot(wide, '/index.html', 'forced-colors.png');
   await browser.close();
+  if (failed.length) {
+    console.error(`Not taken, the file left as it was:\n  ${failed.join('\n  ')}`);
+    process.exitCode = 1;
+  }
 } finally {
   server.kill('SIGTERM');
 }
