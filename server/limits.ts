@@ -7,8 +7,12 @@ import { FILTER_KEYS, MAX_QUERY_LENGTH, tokenize } from '../src/data/query.js';
 
 /** Raw query string bytes after the `?`; a URL over ~16 kB never gets this far (431). */
 export const MAX_QUERY_STRING = 8192;
-/** Values per filter parameter, counting comma-separated ones. */
-export const MAX_FILTER_VALUES = 20;
+/**
+ * Values per filter parameter, counting comma-separated ones: every country code (249), the longest
+ * list a visitor can tick. Organization scopes, such as the UN agencies of a UNGIS page, fit too; the
+ * query-string cap bounds their length.
+ */
+export const MAX_FILTER_VALUES = 249;
 /** Search terms in `q`, after stop words and one-letter words are dropped. */
 export const MAX_TERMS = 12;
 /** Terms per query that may be typo-corrected; the rest match only as written. */
