@@ -29,6 +29,18 @@ describe('<wsis-stocktaking> filters disclosure', function () {
     await until(() => details.open, 'the filters stayed closed in the wide layout');
   });
 
+  it('is open in the first render beside the list, with no frame laid out closed', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 1200px"></div>`);
+    const el = document.createElement('wsis-stocktaking') as WsisStocktaking;
+    el.setAttribute('api', API);
+    box.append(el);
+    await el.updateComplete;
+    // No frame has run since the element rendered: whatever is open now is open in its first layout.
+    const panels = [...el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details.side-panel')];
+    expect(panels.length).to.be.greaterThan(0);
+    expect(panels.map((d) => d.open)).to.deep.equal(panels.map(() => true));
+  });
+
   it('follows the width, and keeps the visitor’s narrow choice', async () => {
     const { box, details } = await mount('400px');
     await frames();

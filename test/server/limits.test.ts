@@ -22,8 +22,6 @@ async function expectInvalid(query: string, parameter: string | undefined) {
   return body.error;
 }
 
-const orgs = (n: number) => Array.from({ length: n }, (_, i) => `organization=Org+${i}+${'!'.repeat(150)}`).join('&');
-
 /** A misspelling the typo scan corrects: the word with two inner letters swapped. */
 const misspell = (word: string) => word[0] + word[2] + word[1] + word.slice(3);
 

@@ -22,6 +22,7 @@ export class FiltersOpenController implements ReactiveController {
   readonly #host: ReactiveElement;
   #observer?: ResizeObserver;
   #frame = 0;
+  #wide = false;
   #panels = new WeakMap<HTMLDetailsElement, Panel>();
 
   constructor(host: ReactiveElement) {
@@ -30,8 +31,15 @@ export class FiltersOpenController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Applied a frame later: changing the size inside the observer's callback would loop.
-    this.#observer = new ResizeObserver(() => this.#schedule());
+    // Measured once before the first render, while the widget is still empty and this costs no layout of
+    // its own; from then on the observer reports the width, so opening panels never forces a layout.
+    this.#measure(this.#host.clientWidth);
+    this.#observer = new ResizeObserver(([entry]) => {
+      this.#measure(entry.contentBoxSize?.[0]?.inlineSize ?? entry.contentRect.width);
+      // Applied a frame later: changing the size inside the observer's callback would loop.
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(() => this.#apply());
+    });
     this.#observer.observe(this.#host);
   }
 
@@ -40,18 +48,18 @@ export class FiltersOpenController implements ReactiveController {
     cancelAnimationFrame(this.#frame);
   }
 
+  /** Right after each render, before the browser lays it out: the first frame already has them open. */
   hostUpdated(): void {
-    this.#schedule();
+    this.#apply();
   }
 
-  #schedule(): void {
-    cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => this.#apply());
+  #measure(width: number): void {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    this.#wide = width >= WIDE_REM * rem;
   }
 
   #apply(): void {
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const wide = this.#host.clientWidth >= WIDE_REM * rem;
+    const wide = this.#wide;
     for (const details of this.#host.renderRoot.querySelectorAll<HTMLDetailsElement>('details.side-panel')) {
       let panel = this.#panels.get(details);
       if (!panel) this.#panels.set(details, (panel = { narrowOpen: details.open }));
