@@ -18,7 +18,9 @@ export function classicStub(stubSource: string, version: string): Plugin {
     name: 'wsis-classic-stub',
     apply: 'build',
     async generateBundle(_, bundle) {
-      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      const entry = Object.values(bundle).find(
+        (file): file is Extract<typeof file, { type: 'chunk' }> => file.type === 'chunk' && file.isEntry,
+      );
       if (!entry) return this.error('no module entry to point the stub at');
       const { code } = await transform(readFileSync(stubSource, 'utf8'), {
         loader: 'ts',
@@ -30,6 +32,7 @@ export function classicStub(stubSource: string, version: string): Plugin {
           __WSIS_VERSION__: JSON.stringify(version),
           __WSIS_ENTRY__: JSON.stringify(`./${entry.fileName}`),
           __WSIS_NAMES__: JSON.stringify([STUB_FILE, versionedStub(version)]),
+          __WSIS_PRELOAD__: JSON.stringify(entry.imports.map((file) => `./${file}`)),
         },
       });
       const gzip = gzipSync(code, { level: 9 }).length;

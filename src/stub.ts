@@ -10,6 +10,7 @@
 declare const __WSIS_VERSION__: string;
 declare const __WSIS_ENTRY__: string;
 declare const __WSIS_NAMES__: string[];
+declare const __WSIS_PRELOAD__: string[];
 
 (() => {
   // Written once, so a copy of the stub with another version differs in this one literal.
@@ -32,7 +33,15 @@ declare const __WSIS_NAMES__: string[];
     [...document.scripts]
       .map((s) => s.src)
       .find((src) => __WSIS_NAMES__.some((name) => src.split(/[?#]/)[0].endsWith(`/${name}`)));
-  import(new URL(__WSIS_ENTRY__, own || document.baseURI).href).catch((error: unknown) => {
+  const base = own || document.baseURI;
+  // The entry's own imports are fetched with it, not after it has arrived: one round trip less.
+  for (const file of __WSIS_PRELOAD__) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(file, base).href;
+    (document.head ?? document.documentElement).append(link);
+  }
+  import(new URL(__WSIS_ENTRY__, base).href).catch((error: unknown) => {
     console.error('wsis-stocktaking: the widget could not be loaded.', error);
   });
 })();

@@ -4,10 +4,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateEntries } from '../../scripts/sample/generate.js';
 import { launch, newPage, type Watch } from './helpers/browser.js';
-import { editedBuild, MAIN, otherVersionBundle, VERSION, writeVariant } from './helpers/dist.js';
+import { DIST_DIR, editedBuild, MAIN, otherVersionBundle, VERSION, writeVariant } from './helpers/dist.js';
 import { closeEntry, openEntry, search, showMap, tickActionLine, until, waitForResults } from './helpers/flow.js';
 import { hostilePage, TRACE_HEADER } from './helpers/hostile.js';
 import { jsonFile, startStack, type Stack } from './helpers/stack.js';
@@ -153,6 +155,32 @@ describe('hostile host page', () => {
       await fullFlow(page, watch);
       assertNoTrace(from, headers);
       await assertClean(page, watch, 'hostile page, one copy');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("under the strict policy the stub fetches the module entry's imports beside it, not after it", async () => {
+    const { page, watch, context } = await openHostile({ widget: 'api="/api/v1"' }, '/host/single.html');
+    try {
+      await waitForResults(page, watch);
+      const manifest = JSON.parse(readFileSync(join(DIST_DIR, '.vite', 'manifest.json'), 'utf8')) as Record<
+        string,
+        { file: string; isEntry?: boolean; imports?: string[] }
+      >;
+      const entry = Object.values(manifest).find((chunk) => chunk.isEntry)!;
+      const imports = (entry.imports ?? []).map((key) => manifest[key].file);
+      assert.ok(imports.length > 0, 'the module entry imports chunks');
+      const timing = await page.evaluate(() =>
+        Object.fromEntries(
+          performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), [r.startTime, r.responseEnd]]),
+        ),
+      );
+      const [, entryEnd] = timing[entry.file];
+      // Found only in the entry's code, a chunk would be requested after the entry had arrived.
+      for (const file of imports)
+        assert.ok(timing[file][0] < entryEnd, `${file} was requested after the entry arrived`);
+      await assertClean(page, watch, 'preloading stub');
     } finally {
       await context.close();
     }
