@@ -7,6 +7,7 @@ import { DeferredSource } from '../../src/data/deferred-source.js';
 import { MAX_UNANSWERED, SearchStore, type StoreOptions } from '../../src/state/search-store.js';
 import type { SearchState } from '../../src/state/types.js';
 import { makeEntry, responseBody } from '../fixtures/entries.js';
+import { until } from './helpers/dom.js';
 
 const BASE = `${location.origin}/fault-api/v1`;
 const worker = setupWorker();
@@ -214,7 +215,8 @@ describe('ApiSource against a faulty API', () => {
     });
     const store = makeStore();
     store.submit('fire');
-    await sleep(30);
+    // Out of order only once "fire" is on its way: aborted before the mock saw it, it would prove nothing.
+    await until(() => seen.length === 1, '"fire" never reached the API');
     store.submit('firefox');
     const s = await settled(store);
     expect(s.results.map((e) => e.id)).to.deep.equal(['firefox-1']);
