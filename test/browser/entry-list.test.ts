@@ -81,6 +81,23 @@ describe('<wsis-entry-list>', function () {
     expect(text(status)).to.equal('12 entries');
   });
 
+  it('while a longer text is searched, the results on show keep the marks of the text they answer', async () => {
+    const { root, el, store, source } = await setup();
+    store.submit('telehealth');
+    await settle(el, store);
+    const marks = () => [...root.querySelectorAll('.entry mark')].map((m) => m.textContent);
+    expect(marks()).to.deep.equal(['telehealth', 'telehealth']);
+    const before = q(root, '.entry .excerpt mark');
+    source.hold = true;
+    store.setQuery('telehealthcare');
+    await until(() => store.state.status === 'loading', 'the new text is not searched');
+    await el.updateComplete;
+    expect(q(root, '.list').classList.contains('stale')).to.equal(true);
+    expect(marks(), 'marks of the answered text').to.deep.equal(['telehealth', 'telehealth']);
+    same(q(root, '.entry .excerpt mark'), before, 'the marked word');
+    source.release();
+  });
+
   it('renders every result field as text with chips, badges, years and status', async () => {
     const { root } = await setup();
     const entries = [...root.querySelectorAll('.entry')];

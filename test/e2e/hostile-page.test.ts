@@ -173,7 +173,10 @@ describe('hostile host page', () => {
       assert.ok(imports.length > 0, 'the module entry imports chunks');
       const timing = await page.evaluate(() =>
         Object.fromEntries(
-          performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), [r.startTime, r.responseEnd]]),
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => [
+            r.name.split('/').pop(),
+            [r.startTime, r.responseEnd],
+          ]),
         ),
       );
       const [, entryEnd] = timing[entry.file];

@@ -142,18 +142,24 @@ export class WsisEntryList extends WsisElement {
     return undefined;
   }
 
-  #rendered?: { results: readonly Entry[]; key: string; items: unknown[] };
+  #rendered?: { results: readonly Entry[]; look: string; marks: string; items: unknown[] };
 
   /**
-   * The results' templates, made again only when results, language, level or highlighting change.
-   * While a new text is searched the results on show still answer the old one: they keep their marks,
-   * and a key costs no re-render of the list.
+   * The results' templates, made again only when results, language, heading level or highlighting
+   * change. While a new text is searched the results on show still answer the old one: they keep
+   * their marks, and a key costs no re-render of the list.
    */
-  #items(results: readonly Entry[], stale: boolean, key: string, render: (entry: Entry, i: number) => unknown) {
+  #items(
+    results: readonly Entry[],
+    stale: boolean,
+    look: string,
+    marks: string,
+    render: (entry: Entry, i: number) => unknown,
+  ) {
     const last = this.#rendered;
-    if (last?.results === results && (stale || last.key === key)) return last.items;
+    if (last?.results === results && last.look === look && (stale || last.marks === marks)) return last.items;
     const items = results.map(render);
-    this.#rendered = { results, key, items };
+    this.#rendered = { results, look, marks, items };
     return items;
   }
 
@@ -172,7 +178,7 @@ export class WsisEntryList extends WsisElement {
     const terms = highlightTerms(s.query, s.corrections);
     const find = this.#markFinder(terms);
     const level = parseHeadingLevel(this.headingLevel) ?? this.#derivedLevel;
-    const items = this.#items(s.results, replacing, [lang, level, !!find, ...terms].join('\u0000'), (entry, i) =>
+    const items = this.#items(s.results, replacing, `${lang} ${level}`, [!!find, ...terms].join('\u0000'), (entry, i) =>
       renderItem(lang, entry, i, terms, this.#open, level, find),
     );
     const skeletons = busy && (this.#appending || !s.results.length);
