@@ -22,7 +22,16 @@ const EMPTY: Readonly<Record<string, number>> = Object.freeze({});
 /** Loads the geometry this far before the map scrolls into view. */
 const LOOKAHEAD = '200px';
 
-const resolveUrl = (url: string | undefined): string => (url ? new URL(url, document.baseURI).href : defaultWorldUrl());
+/** A given URL against the page; one that cannot be parsed is kept as written, so loading it reports the error. */
+const givenUrl = (url: string | undefined): string | undefined => {
+  if (!url) return undefined;
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return url;
+  }
+};
+const resolveUrl = (url: string | undefined): string => givenUrl(url) ?? defaultWorldUrl();
 
 /** What render needs from the store, recomputed only when its inputs change. */
 interface Derived {
@@ -113,7 +122,7 @@ export class WsisCountryMap extends WsisElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A new file waits, like the first, until the map is near the viewport.
-    if (changed.has('geometryUrl') && resolveUrl(changed.get('geometryUrl')) !== resolveUrl(this.geometryUrl)) {
+    if (changed.has('geometryUrl') && givenUrl(changed.get('geometryUrl')) !== givenUrl(this.geometryUrl)) {
       this.near = false;
     }
   }
