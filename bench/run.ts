@@ -2,9 +2,8 @@
  * `npm run bench`: every bench in one run, printed as one table and written to bench/results.json.
  * Flags: --quick (fewer rounds and keys: a smoke run), --only sizes,memory,server,map,startup,typing,search,links,relevance,
  * --build (rebuild dist/ first).
- * Every count is run in full; there is no time budget. Memory (heap, not time) runs from the start behind
- * the others at low priority; sizes, then the timed sections, run one after another. One Chromium serves
- * every timed browser section.
+ * Every count is run in full; there is no time budget. Sizes, the timed sections, then memory (heap, not
+ * time) run one after another, never side by side. One Chromium serves every timed browser section.
  * A full run must end within 10 minutes on 2 cores: when it does not, the table says so and the exit code is 1.
  */
 import { spawnSync } from 'node:child_process';
@@ -37,7 +36,7 @@ import {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-/** Run order; sizes and memory run side by side. */
+/** Sections, one after another; memory runs last. */
 const SECTIONS = ['sizes', 'memory', 'server', 'map', 'startup', 'typing', 'search', 'links', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 /**
@@ -173,11 +172,6 @@ async function browser(): Promise<Browser> {
   return shared;
 }
 
-/** Niceness of the memory section's browser and server, which run behind the timed sections. */
-const NICE = 19;
-let release = () => {};
-const released = new Promise<void>((resolve) => (release = resolve));
-
 async function runSection(section: Section): Promise<void> {
   const t0 = Date.now();
   log(`[${section}] ...`);
@@ -208,8 +202,6 @@ async function runSection(section: Section): Promise<void> {
           site,
           short: quick ? 50 : 100,
           long: quick ? 150 : 1000,
-          nice: NICE,
-          release: released,
           log,
         });
         break;
@@ -232,10 +224,9 @@ async function runSection(section: Section): Promise<void> {
 }
 
 const seconds: Partial<Record<Section, number>> = {};
-// Memory measures heap, not time: it runs from the start, behind everything else, at low priority
-// (its own browser and server at NICE), so it only takes CPU time the other sections leave idle,
-// such as typing's debounce waits. Once the timed sections are done, it gets normal priority.
-const memory = selected.includes('memory') ? runSection('memory') : undefined;
+// Memory measures heap, not time, and runs last, alone: run beside the timed sections, even at low
+// priority, its browser took their CPU on 2 cores (start-up p50 2.8× slower, the server at half its
+// rate in the same run).
 if (selected.includes('sizes')) await runSection('sizes');
 {
   const t0 = Date.now();
@@ -245,14 +236,7 @@ if (selected.includes('sizes')) await runSection('sizes');
 const timed = selected.filter((s) => s !== 'memory' && s !== 'sizes');
 for (const section of timed) await runSection(section);
 await shared?.close();
-release();
-let memoryAfter = 0;
-if (memory) {
-  const t0 = Date.now();
-  await memory;
-  memoryAfter = Math.round((Date.now() - t0) / 1000);
-  log(`[memory] ${memoryAfter} s after the other sections, at normal priority`);
-}
+if (selected.includes('memory')) await runSection('memory');
 
 rmSync(site, { recursive: true, force: true });
 if (distDir) rmSync(distDir, { recursive: true, force: true });
@@ -269,10 +253,7 @@ const lines: string[] = [
   `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, ${chromium}`,
   `loadavg 1/5/15 min: start ${load(loadStart)}, end ${load(loadEnd)}; runtime ${Math.floor(runtime / 60)} min ${Math.round(runtime % 60)} s` +
     (overLimit ? ` — OVER the ${LIMIT_MS / 60000} min limit` : ''),
-  `section seconds: ${selected.map((s) => `${s} ${seconds[s] ?? '–'}`).join(', ')}` +
-    (memory && selected.length > 1
-      ? `; memory ran behind the others at nice ${NICE}, ${memoryAfter} s after them`
-      : ''),
+  `section seconds: ${selected.map((s) => `${s} ${seconds[s] ?? '–'}`).join(', ')}; memory runs last, alone`,
   `measured build: ${distBuilt ? `dist/wsis-stocktaking.js of ${distBuilt.toISOString()}` : 'none (no section needs one)'}`,
 ];
 
