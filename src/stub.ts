@@ -28,16 +28,16 @@ declare const __WSIS_PRELOAD__: string[];
   }
   Object.defineProperty(page, mark, { value: Object.freeze({ version, fetch: globalThis.fetch }) });
   // A module script has no currentScript: find the script element by its file name instead.
-  const own =
-    (document.currentScript as HTMLScriptElement | null)?.src ||
-    [...document.scripts]
-      .map((s) => s.src)
-      .find((src) => __WSIS_NAMES__.some((name) => src.split(/[?#]/)[0].endsWith(`/${name}`)));
-  const base = own || document.baseURI;
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    [...document.scripts].find((s) => __WSIS_NAMES__.some((name) => s.src.split(/[?#]/)[0].endsWith(`/${name}`)));
+  const base = script?.src || document.baseURI;
   // The entry's own imports are fetched with it, not after it has arrived: one round trip less.
   for (const file of __WSIS_PRELOAD__) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
+    // Under 'strict-dynamic' only the snippet's nonce lets a preload through.
+    if (script?.nonce) link.nonce = script.nonce;
     link.href = new URL(file, base).href;
     (document.head ?? document.documentElement).append(link);
   }

@@ -189,6 +189,19 @@ describe('hostile host page', () => {
     }
   });
 
+  test("'strict-dynamic' with a nonce on the snippet only: the full search works cleanly", async () => {
+    const { page, watch, context } = await openHostile(
+      { widget: 'api="/api/v1"', strictDynamic: true },
+      '/host/strict-dynamic.html',
+    );
+    try {
+      await fullFlow(page, watch);
+      await assertClean(page, watch, "'strict-dynamic' page");
+    } finally {
+      await context.close();
+    }
+  });
+
   test('`* { all: unset }` on every element, the widget host included: the full search still works', async () => {
     const { page, watch, context } = await openHostile({ widget: 'api="/api/v1"', allUnset: true }, '/host/unset.html');
     try {

@@ -11,6 +11,8 @@ export interface CspOptions {
   workerSrc?: string;
   /** Overrides the allowed Trusted Types policies (default POLICIES). */
   policies?: string;
+  /** script-src trusts only the nonce and what nonced scripts load ('strict-dynamic'), not 'self'. */
+  strictDynamic?: boolean;
 }
 
 /** Trusted Types policies the README tells pages to allow: Lit's only (the widget creates none). */
@@ -23,7 +25,7 @@ export const POLICIES = 'lit-html';
 export function strictCsp(nonce: string, options: CspOptions = {}): string {
   return [
     `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}'`,
+    options.strictDynamic ? `script-src 'nonce-${nonce}' 'strict-dynamic'` : `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self'`,
     ...(options.workerSrc ? [`worker-src ${options.workerSrc}`] : []),
     `require-trusted-types-for 'script'`,
@@ -97,7 +99,7 @@ export function hostilePage(stack: Stack, path: string, o: HostileOptions): stri
 <head>
 <meta charset="utf-8">
 <title>Partner page</title>
-<script src="${o.script ?? '/dist/wsis-stocktaking.js'}"></script>
+<script${o.strictDynamic ? ` nonce="${nonce}"` : ''} src="${o.script ?? '/dist/wsis-stocktaking.js'}"></script>
 <link rel="stylesheet" href="${css}">
 <script nonce="${nonce}" src="/host/hostile.js"></script>
 </head>
