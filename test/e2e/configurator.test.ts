@@ -7,24 +7,18 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.js';
-import { buildApp } from '../../server/app.js';
-import { writeDatabase } from '../../server/db.js';
-import { generateEntries } from '../../scripts/sample/generate.js';
+import { startDemoSite, type DemoSite } from './helpers/demo-site.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
 const ACCENT = '#7a1f5c';
 const QUERY = 'health';
 
-let dir: string;
-let app: FastifyInstance;
+let site: DemoSite;
 let origin: string;
 let browser: Browser;
 /** What GET /blank.html answers: the embed code and nothing else. */
@@ -35,27 +29,18 @@ before(async () => {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     assert.equal(build.status, 0, 'npm run build failed');
   }
-  dir = mkdtempSync(join(tmpdir(), 'wsis-configurator-'));
-  writeDatabase(generateEntries(3000, 1), join(dir, 'test.db'));
-  app = buildApp({
-    dbPath: join(dir, 'test.db'),
-    staticRoots: [
-      { prefix: '/dist/', root: dist },
-      { prefix: '/', root: join(root, 'demo') },
-    ],
+  site = await startDemoSite({
+    entries: 3000,
+    routes: (app) => {
+      app.get('/blank.html', (_request, reply) => reply.type('text/html; charset=utf-8').send(blankPage));
+      // The blank page is only the snippet, with no icon of its own: the browser asks for this one.
+      app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
+    },
   });
-  app.get('/blank.html', (_request, reply) => reply.type('text/html; charset=utf-8').send(blankPage));
-  // The blank page is only the snippet, with no icon of its own: the browser asks for this one.
-  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
-  origin = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
-  browser = await launchChromium();
+  ({ origin, browser } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 /** What a visitor sees of the widget, read in the page. */
 interface Summary {

@@ -4,43 +4,22 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium.js';
-import { generateEntries } from '../../scripts/sample/generate.js';
-import { buildApp } from '../../server/app.js';
-import { writeDatabase } from '../../server/db.js';
-import { ROOT, requireBuild } from './helpers/dist.js';
+import { requireBuild } from './helpers/dist.js';
+import { startDemoSite, type DemoSite } from './helpers/demo-site.js';
 
-let dir: string;
-let app: FastifyInstance;
+let site: DemoSite;
 let origin: string;
 let browser: Browser;
 
 before(async () => {
   requireBuild('wsis-stocktaking.js');
-  dir = mkdtempSync(join(tmpdir(), 'wsis-demo-phone-'));
   // The sample database of server/start.ts: the same first result as the demo.
-  writeDatabase(generateEntries(20000, 1), join(dir, 'test.db'));
-  app = buildApp({
-    dbPath: join(dir, 'test.db'),
-    staticRoots: [
-      { prefix: '/dist/', root: join(ROOT, 'dist') },
-      { prefix: '/', root: join(ROOT, 'demo') },
-    ],
-  });
-  origin = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
-  browser = await launchChromium();
+  site = await startDemoSite({ entries: 20000 });
+  ({ origin, browser } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(() => site?.close());
 
 for (const [width, height] of [
   [390, 844],
