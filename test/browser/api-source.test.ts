@@ -50,7 +50,8 @@ function settled(store: SearchStore): Promise<Readonly<SearchState>> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('ApiSource against a faulty API', () => {
+/** Runs the mock API around the tests of the calling `describe`, with a fresh request log for each. */
+function useMockApi(): void {
   before(async () => {
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   });
@@ -59,6 +60,10 @@ describe('ApiSource against a faulty API', () => {
   });
   afterEach(() => worker.resetHandlers());
   after(() => worker.stop());
+}
+
+describe('ApiSource against a faulty API', () => {
+  useMockApi();
 
   it('500 three times: retries twice, then error with the server message', async () => {
     answer(() => failure(500, 'internal_error', 'Database is on fire'));
@@ -375,14 +380,7 @@ describe('ApiSource against a faulty API', () => {
 });
 
 describe('ApiSource cache freshness', () => {
-  before(async () => {
-    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
-  });
-  beforeEach(() => {
-    seen = [];
-  });
-  afterEach(() => worker.resetHandlers());
-  after(() => worker.stop());
+  useMockApi();
 
   const params = (q: string) => ({ q, filters: {}, page: 1, pageSize: 20, facets: [] });
   const signal = new AbortController().signal;
