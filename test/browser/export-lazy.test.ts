@@ -1,10 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/components/export/define.js';
-import type { WsisExport } from '../../src/components/export/export.js';
-import { SearchStore } from '../../src/state/search-store.js';
 import { makeEntry } from '../fixtures/entries.js';
 import { fakeSource } from './map-helpers/store.js';
-import './filter-helpers/provider.js';
+import { mountExport } from './helpers/mount-export.js';
 
 /** Module files this page has requested so far (the test server serves each source file by its path). */
 const requested = (pattern: RegExp) =>
@@ -34,13 +32,7 @@ describe('<wsis-export> code loading', () => {
       facets: {},
       dropped: 0,
     });
-    const store = new SearchStore(source, { debounceMs: 0 });
-    await store.search();
-    const provider = await fixture<HTMLElement>(
-      html`<wsis-test-provider lang="en" .store=${store}><wsis-export></wsis-export></wsis-test-provider>`,
-    );
-    const el = provider.querySelector('wsis-export') as WsisExport;
-    await el.updateComplete;
+    const { el } = await mountExport(source);
     // The element's own module is seen, so a module loaded with it would be too.
     expect(requested(/\/src\/components\/export\/export\.ts/), 'export element').to.have.length(1);
     expect(requested(RUN), 'export run before a click').to.deep.equal([]);

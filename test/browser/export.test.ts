@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/components/export/define.js';
 import type { WsisExport } from '../../src/components/export/export.js';
 import type { Entry } from '../../src/data/entry.js';
@@ -6,9 +6,8 @@ import { EXPORT_CAP } from '../../src/data/export.js';
 import type { SearchParams } from '../../src/data/query.js';
 import { SourceError, type DataSource, type SourceResponse } from '../../src/data/source.js';
 import { t } from '../../src/i18n/index.js';
-import { SearchStore } from '../../src/state/search-store.js';
 import { makeEntry } from '../fixtures/entries.js';
-import './filter-helpers/provider.js';
+import { mountExport } from './helpers/mount-export.js';
 
 /** Pages over a list (or a made-up list of `total` entries); while `hold` is set, each search waits for `release()`. */
 class PagedSource implements DataSource {
@@ -59,13 +58,7 @@ class PagedSource implements DataSource {
 }
 
 async function setup(source: PagedSource) {
-  const store = new SearchStore(source, { debounceMs: 0 });
-  await store.search();
-  const provider = await fixture<HTMLElement>(
-    html`<wsis-test-provider lang="en" .store=${store}><wsis-export></wsis-export></wsis-test-provider>`,
-  );
-  const el = provider.querySelector('wsis-export') as WsisExport;
-  await el.updateComplete;
+  const { el, store } = await mountExport(source);
   source.calls.length = 0;
   source.signals.length = 0;
   return { el, store };
