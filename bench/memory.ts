@@ -5,8 +5,7 @@
  * No leak = heap after the long run ≤ LEAK_RATIO × heap after the short one.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { chromiumPids, launchChromium } from '../scripts/chromium.js';
-import { holdNice } from './nice.js';
+import { launchChromium } from '../scripts/chromium.js';
 import { database } from './api.js';
 import { startServer } from './startup.js';
 import { ratio, table } from './table.js';
@@ -132,8 +131,6 @@ export async function benchMemory({
   staticEntries = 5000,
   apiEntries = 20000,
   browser: shared,
-  nice,
-  release,
   log = console.error,
 }: {
   distDir: string;
@@ -144,24 +141,11 @@ export async function benchMemory({
   apiEntries?: number;
   /** A running Chromium to use (each mode has its own context); one is launched when absent. */
   browser?: Browser;
-  /**
-   * Run the server, and the browser launched here, at this niceness: in the background of timed
-   * sections, using only CPU time they leave (heap figures do not depend on it).
-   */
-  nice?: number;
-  /** When it settles, `nice` ends: the rest runs at normal priority. */
-  release?: Promise<void>;
   log?: (line: string) => void;
 }): Promise<MemoryRow[]> {
   writeStaticData(site, [staticEntries]);
-  const server = await startServer(database(apiEntries, log), distDir, site, { nice });
-  const browser = shared ?? (await launchChromium({ nice }));
-  let stop = () => {};
-  if (nice) {
-    const pid = chromiumPids.get(browser);
-    stop = holdNice(() => (pid ? [server.pid, pid] : [server.pid]), nice);
-    void release?.then(() => stop());
-  }
+  const server = await startServer(database(apiEntries, log), distDir, site);
+  const browser = shared ?? (await launchChromium());
   let rows: MemoryRow[];
   try {
     // Both at once, in separate renderers: heap figures do not depend on CPU time, and it halves the wait.
@@ -189,7 +173,6 @@ export async function benchMemory({
       }),
     );
   } finally {
-    stop();
     if (!shared) await browser.close();
     server.close();
   }

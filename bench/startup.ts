@@ -45,21 +45,18 @@ export function writePages(site: string): void {
 
 export interface BenchServer {
   origin: string;
-  pid: number;
   close(): void;
 }
 
 /** The reference server in a child process, so its work does not share the bench's event loop. */
-/** `nice`: run the server at that niceness (see launchChromium). */
 export async function startServer(
   dbPath: string,
   distDir: string,
   site: string,
-  { nice, pagefind }: { nice?: number; pagefind?: string } = {},
+  { pagefind }: { pagefind?: string } = {},
 ): Promise<BenchServer> {
   const command = [process.execPath, '--import', 'tsx', HERE, '--serve', dbPath, distDir, site];
   if (pagefind) command.push(pagefind);
-  if (nice) command.unshift('nice', '-n', String(Math.round(nice)));
   const child: ChildProcess = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -68,7 +65,7 @@ export async function startServer(
   for await (const line of lines) {
     if (line.startsWith('LISTENING ')) {
       const origin = line.slice('LISTENING '.length);
-      return { origin, pid: child.pid!, close: () => void child.kill() };
+      return { origin, close: () => void child.kill() };
     }
   }
   throw new Error('the bench server exited before listening');
