@@ -28,6 +28,8 @@ describe('<wsis-stocktaking> default layout on a narrow screen: the map behind a
     const el = await fixture<WsisStocktaking>(html`<wsis-stocktaking api=${API}></wsis-stocktaking>`);
     const list = el.shadowRoot!.querySelector('wsis-entry-list')!;
     await until(() => list.shadowRoot?.querySelector('.entry'), 'no result shown');
+    // The map's place is filled once the first results have painted.
+    await el.updateComplete;
     const map = el.shadowRoot!.querySelector('wsis-country-map')!;
     const toggle = el.shadowRoot!.querySelector<HTMLElement>('details.map > summary')!;
     expect(toggle.textContent!.trim()).to.equal('Map');

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { t, type Lang } from '../../i18n/index.js';
 
@@ -9,21 +9,25 @@ export const LAYOUT_FACETS = ['sdg', 'region', 'entityType', 'status', 'year', '
  * The default layout, results first: search on top; at wide sizes the map and the filters in a
  * column beside the list, on narrow screens each behind a toggle ("Map", "Filters") above it, so
  * the first result is on the first screen. The map loads its code when it comes near the viewport
- * or is opened.
+ * or is opened. `side` false leaves the panels empty until the first results have painted.
  */
-export function renderLayout(lang: Lang, headingLevel?: string | number) {
+export function renderLayout(lang: Lang, headingLevel?: string | number, side = true) {
   return html`<div class="layout">
     <div class="search"><wsis-search-box lang=${lang}></wsis-search-box></div>
     <div class="side">
       <details class="side-panel map" part="map">
         <summary>${t(lang, 'layout.map')}</summary>
-        <div class="map-body"><wsis-country-map lang=${lang}></wsis-country-map></div>
+        <div class="map-body">${side ? html`<wsis-country-map lang=${lang}></wsis-country-map>` : nothing}</div>
       </details>
       <details class="side-panel filters" part="filters">
         <summary>${t(lang, 'filters.label')}</summary>
         <div class="filter-list">
-          <wsis-action-line-filter lang=${lang}></wsis-action-line-filter>
-          ${LAYOUT_FACETS.map((facet) => html`<wsis-facet-filter facet=${facet} lang=${lang}></wsis-facet-filter>`)}
+          ${
+            side
+              ? html`<wsis-action-line-filter lang=${lang}></wsis-action-line-filter>
+                  ${LAYOUT_FACETS.map((facet) => html`<wsis-facet-filter facet=${facet} lang=${lang}></wsis-facet-filter>`)}`
+              : nothing
+          }
         </div>
       </details>
     </div>

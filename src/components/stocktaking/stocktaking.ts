@@ -10,6 +10,7 @@ import { SCOPE_ATTRIBUTES } from './config.js';
 import { renderLayout } from './layout.js';
 import { LayoutController } from './layout-controller.js';
 import { PageEventsController } from './page-events.js';
+import { ResultsFirstController } from './results-first.js';
 import { StoreHostController } from './store-host.js';
 import { styles } from './stocktaking.styles.js';
 import { UrlSyncController } from './url-sync-controller.js';
@@ -96,6 +97,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
   readonly #layout = new LayoutController(this);
   readonly #events = new PageEventsController(this);
   readonly #sync = new UrlSyncController(this);
+  readonly #resultsFirst = new ResultsFirstController(this);
   readonly #store = new StoreHostController(this, {
     read: () => ({
       api: this.api,
@@ -118,6 +120,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
     this.#store.observe((store) => {
       this.#sync.setStore(store);
       this.#events.watch(store);
+      this.#resultsFirst.watch(store);
     });
   }
 
@@ -135,6 +138,11 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     await this.#theme.settled;
+    // The default layout appears with the first answer (or shortly without it), its side column a frame later.
+    for (let next; !this.#layout.custom && (next = this.#resultsFirst.pending(this.store));) {
+      await next;
+      await super.getUpdateComplete();
+    }
     return done;
   }
 
@@ -151,7 +159,7 @@ export class WsisStocktaking extends WsisBase implements StoreProvider {
     >
       ${problem ? html`<p class="config-error" part="config-error" role="alert">${this.localize.term(problem.key, problem.params)}</p>` : nothing}
       ${lazyFailed() ? html`<p class="config-error" part="notice" role="status">${this.localize.term('widget.partsUnavailable')}</p>` : nothing}
-      ${this.#layout.custom ? html`<slot></slot>` : problem ? nothing : renderLayout(lang, this.headingLevel)}
+      ${this.#layout.custom ? html`<slot></slot>` : problem || !this.#resultsFirst.shell ? nothing : renderLayout(lang, this.headingLevel, this.#resultsFirst.side)}
     </div>`;
   }
 }
