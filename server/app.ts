@@ -11,7 +11,7 @@ import cors from '@fastify/cors';
 import etag from '@fastify/etag';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { toQueryString, type SearchParams } from '../src/data/query.js';
 import { parseSearchParams, type ParamError } from '../src/data/evaluate.js';
 import { AuthService, type SessionOptions } from './auth/service.js';
@@ -34,7 +34,13 @@ export interface StaticRoot {
   root: string;
   /** Paths inside the root (from "/") that answer 404 even when the file exists. */
   hidden?: RegExp;
+  /** Paths inside the root whose names carry a hash of their content: browsers keep them for a year unasked. */
+  immutable?: RegExp;
 }
+
+/** The build's content-hashed file names (`wsis-shared-BZdMgPL2.js`); the stub keeps its plain name. */
+export const HASHED_FILE = /^\/wsis-[^/]+-[\w-]{8}\.(?:js|json|css)$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export interface AppOptions {
   dbPath: string;
@@ -234,7 +240,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   let decorated = false;
-  for (const { prefix, root, hidden } of options.staticRoots ?? []) {
+  for (const { prefix, root, hidden, immutable } of options.staticRoots ?? []) {
     if (!existsSync(root)) continue;
     app.register(fastifyStatic, {
       root: resolve(root),
@@ -245,7 +251,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
       decorateReply: !decorated,
       etag: true,
       lastModified: true,
-      setHeaders: pageHeaders,
+      setHeaders: (reply: FastifyReply, path: string) => {
+        pageHeaders(reply, path);
+        if (immutable?.test(`/${relative(resolve(root), path).split(sep).join('/')}`))
+          reply.header('cache-control', IMMUTABLE);
+      },
       // Pages answer without ".html" too: /manage is demo/manage.html.
       extensions: ['html'],
     });

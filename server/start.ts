@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildApp } from './app.js';
+import { buildApp, HASHED_FILE } from './app.js';
 import { openReadOnly, openWritable, writeDatabase } from './db.js';
 import { demoBanner, seedDemo } from './demo.js';
 import { DEFAULT_DB } from './import.js';
@@ -78,7 +78,7 @@ try {
     trustProxy: values['trust-proxy'],
     staticRoots: [
       // The npm package build (esm/) and source maps are not part of the demo site.
-      { prefix: '/dist/', root: join(root, 'dist'), hidden: /^\/esm\/|\.map$/ },
+      { prefix: '/dist/', root: join(root, 'dist'), hidden: /^\/esm\/|\.map$/, immutable: HASHED_FILE },
       { prefix: '/', root: join(root, 'demo') },
     ],
   });

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HASHED_FILE } from '../../server/app.js';
 import { startServer, tempDir, type Server } from './helpers.js';
 
 let server: Server;
@@ -11,10 +12,12 @@ before(async () => {
   mkdirSync(join(statics, 'dist'));
   mkdirSync(join(statics, 'demo'));
   writeFileSync(join(statics, 'dist', 'wsis-stocktaking.js'), 'export const x = 1;\n');
+  writeFileSync(join(statics, 'dist', 'wsis-shared-Dz7YG6-H.js'), 'export const y = 2;\n');
+  writeFileSync(join(statics, 'demo', 'wsis-page-Dz7YG6-H.js'), 'export const z = 3;\n');
   writeFileSync(join(statics, 'demo', 'index.html'), '<!doctype html><title>demo</title>\n');
   server = await startServer(500, 7, {
     staticRoots: [
-      { prefix: '/dist/', root: join(statics, 'dist') },
+      { prefix: '/dist/', root: join(statics, 'dist'), immutable: HASHED_FILE },
       { prefix: '/', root: join(statics, 'demo') },
     ],
   });
@@ -141,5 +144,18 @@ describe('HTTP behaviour', () => {
     const res = await server.get('/api/v1/health', { method: 'HEAD' });
     assert.equal(res.status, 200);
     assert.equal(await res.text(), '');
+  });
+});
+
+describe('caching of the widget files', () => {
+  test('content-hashed chunks are kept for a year unasked; the stub and pages are asked about each time', async () => {
+    const chunk = await server.get('/dist/wsis-shared-Dz7YG6-H.js');
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    for (const path of ['/dist/wsis-stocktaking.js', '/wsis-page-Dz7YG6-H.js', '/index.html']) {
+      const res = await server.get(path);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=0', path);
+    }
   });
 });
