@@ -53,6 +53,38 @@ describe('stale static searches', () => {
     assert.ok((answers.at(-1) as { total: number }).total > 0);
   });
 
+  test('on the main thread, a search runs in a task after the one that asked for it', async () => {
+    const host = createHost({ mainThread: true, fetch: fetchData as typeof fetch });
+    await host.load('http://127.0.0.1/entries.json');
+    await host.search(params('q=health'));
+    let answered = false;
+    const answer = host.search(params('q=health&pageSize=7')).then(() => (answered = true));
+    // Every microtask of this task has run, and the engine has not answered yet.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    assert.equal(answered, false);
+    await answer;
+    assert.equal(answered, true);
+  });
+
+  test('on the main thread, the answer comes in a task after the search, where the results are rendered', async () => {
+    const host = createHost({ mainThread: true, fetch: fetchData as typeof fetch });
+    await host.load('http://127.0.0.1/entries.json');
+    await host.search(params('q=health'));
+    // Set once every microtask queued in the searching task has run: that task is over.
+    let searchTaskOver = false;
+    const search = StaticEngine.prototype.search;
+    StaticEngine.prototype.search = function (this: StaticEngine, p: SearchParams) {
+      void (async () => {
+        for (let i = 0; i < 100; i++) await Promise.resolve();
+        searchTaskOver = true;
+      })();
+      return search.call(this, p);
+    };
+    restore.push(() => (StaticEngine.prototype.search = search));
+    const overWhenAnswered = await host.search(params('q=health&pageSize=7')).then(() => searchTaskOver);
+    assert.equal(overWhenAnswered, true);
+  });
+
   test('in a worker, searches aborted while it answers an older one are never posted', async () => {
     const posted: Request[] = [];
     const held: (() => void)[] = [];

@@ -47,9 +47,17 @@ export function createHost(options: HostOptions): EngineHost {
     },
     async search(params, signal) {
       const found = await ready(tokenize(params.q).length > 0);
+      // On the main thread a search runs in a task of its own, so the key that asked for it ends first
+      // and its paint is not held up; a newer key may abort it meanwhile.
+      if (options.mainThread) await pause();
       // Keys typed while the index builds queue up here; only those still wanted run.
       if (signal?.aborted) throw abortedError();
-      return found.search(params);
+      const answer = found.search(params);
+      // And the answer's rendering in another: a broad word's search and its results together could
+      // hold the page for over 50 ms.
+      if (options.mainThread) await pause();
+      if (signal?.aborted) throw abortedError();
+      return answer;
     },
     async getEntry(id) {
       return (await ready(false)).getEntry(id);
