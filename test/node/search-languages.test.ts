@@ -264,6 +264,15 @@ describe('highlighting uses the same tokenizer', () => {
     assert.equal(marked('Persons with Disabilities', 'disability'), 'Persons with [Disabilities]');
   });
 
+  test('words read for one query are never reused for another, in any case or script', () => {
+    const text = 'Health, HEALTHCARE and the health-care of Écoles; école connectée';
+    assert.equal(marked(text, 'health'), '[Health], [HEALTHCARE] and the [health]-care of Écoles; école connectée');
+    assert.equal(marked(text, 'care'), 'Health, HEALTHCARE and the health-[care] of Écoles; école connectée');
+    assert.equal(marked(text, 'ecole'), 'Health, HEALTHCARE and the health-care of [Écoles]; [école] connectée');
+    assert.equal(marked(text, 'the'), text);
+    assert.equal(marked(text, 'health'), '[Health], [HEALTHCARE] and the [health]-care of Écoles; école connectée');
+  });
+
   test('the excerpt starts near a Chinese match', () => {
     const text = `${'前言。'.repeat(200)}远程医疗健康服务平台`;
     assert.ok(excerpt(text, highlightTerms('健康'), 40, 80).includes('健康'));

@@ -1,7 +1,10 @@
 import { tokenize, type Correction } from '../../data/query.js';
 
-/** Where the terms occur in text, as [start, end) ranges: marks.ts, loaded with the first query. */
-export type MarkFinder = (text: string, terms: readonly string[]) => [start: number, end: number][];
+/**
+ * Where the terms occur in text, as [start, end) ranges: marks.ts, loaded with the first query.
+ * With `first`, it may stop after the first range.
+ */
+export type MarkFinder = (text: string, terms: readonly string[], first?: boolean) => [start: number, end: number][];
 
 /** A run of text, marked when it matched the query. */
 export interface TextPart {
@@ -47,7 +50,7 @@ export function excerptAround(
   const flat = text.replace(/\s+/g, ' ').trim();
   const chunks = [...flat.matchAll(/\S+/g)];
   if (!chunks.length) return '';
-  const hit = terms.length && find ? (find(flat, terms)[0]?.[0] ?? 0) : 0;
+  const hit = terms.length && find ? (find(flat, terms, true)[0]?.[0] ?? 0) : 0;
   const at = Math.max(
     0,
     chunks.findIndex((c) => c.index + c[0].length > hit),

@@ -2,7 +2,9 @@
  * Where query terms occur in text: the highlighting's matcher, a chunk of its own loaded with the first
  * query that has words (the first results of a page without a query need none of it).
  */
-import { CJK, isCjkTerm, plainWords } from '../../data/text/words.js';
+import { CJK, isCjkTerm, plainWords, STOP_WORDS } from '../../data/text/words.js';
+
+const ASCII = /^[\0-\x7f]*$/;
 import { excerptAround, splitMarks } from './excerpt.js';
 
 /** Runs of letters as the shared tokenizer reads them, cut where Chinese or Japanese starts or stops. */
@@ -20,16 +22,57 @@ function sameWord(word: string, term: string): boolean {
   return common >= Math.min(word.length, term.length) - 1;
 }
 
-/** Where the terms occur: a word the same as a term (sameWord); a Chinese term wherever it is in a run. */
-export function marks(text: string, terms: readonly string[]): [start: number, end: number][] {
-  const out: [number, number][] = [];
+/** What one set of terms needs, kept while the terms stay the same (every result of one answer). */
+interface Prepared {
+  key: string;
+  cjk: string[];
+  spaced: string[];
+  /** Whether a piece of text (a run of letters) matches: words recur across results, each is read once. */
+  seen: Map<string, boolean>;
+}
+let prepared: Prepared | undefined;
+const MAX_SEEN = 20_000;
+
+function prepare(terms: readonly string[]): Prepared {
+  const key = terms.join('\u0000');
+  if (prepared?.key === key) return prepared;
   // A Chinese query matched by its bigrams wherever they are (远程医疗服务 in 远程医疗健康服务平台).
   const cjk = terms.filter(isCjkTerm).flatMap((t) => {
     const chars = Array.from(t);
     return chars.length < 2 ? [t] : chars.slice(1).map((c, i) => chars[i] + c);
   });
-  const spaced = terms.filter((t) => !isCjkTerm(t)).flatMap((t) => plainWords(t));
+  const spaced = terms
+    .filter((t) => !isCjkTerm(t))
+    .flatMap((t) => plainWords(t))
+    .map((w) => w.text);
+  return (prepared = { key, cjk, spaced, seen: new Map() });
+}
+
+function matchesSpaced(piece: string, p: Prepared): boolean {
+  let hit = p.seen.get(piece);
+  if (hit === undefined) {
+    // Plain ASCII, most text: the one word plainWords would give, without its general path.
+    const word = ASCII.test(piece) ? piece.toLowerCase() : undefined;
+    hit =
+      word === undefined
+        ? plainWords(piece).some((w) => p.spaced.some((t) => sameWord(w.text, t)))
+        : word.length >= 2 && !STOP_WORDS.has(word) && p.spaced.some((t) => sameWord(word, t));
+    if (p.seen.size >= MAX_SEEN) p.seen.clear();
+    p.seen.set(piece, hit);
+  }
+  return hit;
+}
+
+/**
+ * Where the terms occur: a word the same as a term (sameWord); a Chinese term wherever it is in a run.
+ * With `first`, stops at the first run that has one (an excerpt needs only where to start).
+ */
+export function marks(text: string, terms: readonly string[], first = false): [start: number, end: number][] {
+  const out: [number, number][] = [];
+  const p = prepare(terms);
+  const { cjk } = p;
   for (const m of text.matchAll(PIECE)) {
+    if (first && out.length) break;
     if (isCjkTerm(m[0])) {
       const run = m[0].normalize('NFKC');
       if (run.length !== m[0].length) continue;
@@ -44,7 +87,7 @@ export function marks(text: string, terms: readonly string[]): [start: number, e
         if (prev && prev[1] >= m.index + s) prev[1] = Math.max(prev[1], m.index + e);
         else out.push([m.index + s, m.index + e]);
       }
-    } else if (plainWords(m[0]).some((w) => spaced.some((t) => sameWord(w.text, t.text)))) {
+    } else if (matchesSpaced(m[0], p)) {
       out.push([m.index, m.index + m[0].length]);
     }
   }

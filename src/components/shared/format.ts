@@ -22,12 +22,17 @@ export function sdgName(lang: Lang, n: number): string {
   return t(lang, `sdg.${n}` as MessageKey);
 }
 
+const listFormats = new Map<Lang, Intl.ListFormat | null>();
+
 export function listText(lang: Lang, items: string[]): string {
-  try {
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
+  if (!listFormats.has(lang)) {
+    try {
+      listFormats.set(lang, new Intl.ListFormat(lang, { type: 'conjunction' }));
+    } catch {
+      listFormats.set(lang, null);
+    }
   }
+  return listFormats.get(lang)?.format(items) ?? items.join(', ');
 }
 
 export function countriesText(lang: Lang, entry: Entry): string {
