@@ -13,7 +13,12 @@ import type { WsisSearchBox } from '../../src/components/search-box/search-box.j
 import { isJustTheTerm } from '../../src/components/search-box/fuzzy.js';
 import { loadMatcherFactory } from '../../src/components/search-box/load-matcher.js';
 import type { MatcherFactory } from '../../src/components/search-box/matcher.js';
-import { loadMatcher, setMatcherLoader, type Suggestion } from '../../src/components/search-box/suggestions.js';
+import {
+  loadMatcher,
+  setMatcherLoader,
+  SuggestionIndex,
+  type Suggestion,
+} from '../../src/components/search-box/suggestions.js';
 import { afterPaint } from '../../src/state/context.js';
 import { $, $$, mount, settled } from './filter-helpers/mount.js';
 
@@ -97,6 +102,22 @@ describe('<wsis-search-box>', () => {
     clear(el);
     await type(el, 'world ban');
     expect(options(el).map((o) => o.textContent!.trim())).to.include('World Bank');
+  });
+
+  it('adds names seen in later answers to the index, without building it again', async () => {
+    const factory = await loadMatcherFactory();
+    let builds = 0;
+    const index = new SuggestionIndex();
+    index.factory = { ...factory, createMatcher: (docs) => (builds++, factory.createMatcher(docs)) };
+    const first = { organization: { 'World Bank': 3 }, country: { KE: 2 } };
+    expect(index.search('bank', 'en', first, []).map((s) => s.label)).to.include('World Bank');
+    const later = { organization: { 'Banco Andino de Fomento': 1 }, country: { TN: 1 } };
+    expect(index.search('banco andino', 'en', later, []).map((s) => s.label)).to.include('Banco Andino de Fomento');
+    expect(index.search('tunisia', 'en', later, []).map((s) => s.label)).to.include('Tunisia');
+    expect(builds, 'index builds').to.equal(1);
+    // Another language is another index.
+    expect(index.search('tunisie', 'fr', later, []).map((s) => s.label)).to.include('Tunisie');
+    expect(builds, 'index builds').to.equal(2);
   });
 
   it('suggests action lines, C7 sub-lines and SDGs by translated name', async () => {

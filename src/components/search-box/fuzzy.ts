@@ -25,7 +25,10 @@ export function createMatcher(docs: Suggestion[]): Matcher {
       return (Array.isArray(value) ? value.map(fold) : fold(value)) as string | string[];
     },
   });
-  return (query, limit) => fuse.search(normalize(query), { limit }).map((r) => r.item);
+  const matcher: Matcher = (query, limit) => fuse.search(normalize(query), { limit }).map((r) => r.item);
+  // Names seen later join the index one by one, instead of a rebuild over all of them.
+  matcher.add = (more) => more.forEach((doc) => fuse.add(doc));
+  return matcher;
 }
 
 function item(lang: Lang, key: FilterKey, value: string, terms: string[]): Suggestion {

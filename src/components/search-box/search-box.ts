@@ -99,9 +99,8 @@ export class WsisSearchBox extends WsisElement {
     }
     if (state.facets !== this.#seenFacets) {
       this.#seenFacets = state.facets;
-      this.#index.learn(state.facets);
-      // New organizations and countries; never reshuffle under the arrow keys.
-      if (this.open && this.active < 0) this.#refresh(true);
+      // New organizations or countries may match the text; never reshuffle under the arrow keys.
+      if (this.#index.learn(state.facets) && this.open && this.active < 0) this.#refresh(true);
     }
   }
 

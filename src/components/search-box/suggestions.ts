@@ -40,7 +40,9 @@ const MAX_KNOWN = 1000;
 export class SuggestionIndex {
   factory?: MatcherFactory;
   #matcher?: Matcher;
-  #signature = '';
+  #lang?: Lang;
+  /** How many of the countries and organizations below the matcher holds (both only grow). */
+  #indexed = { countries: 0, organizations: 0 };
   #seenFacets?: Facets;
   #organizations = new Set<string>();
   #countries = new Set<string>();
@@ -58,25 +60,44 @@ export class SuggestionIndex {
     return [...fromRecent, ...matcher(query, MAX_SUGGESTIONS)].slice(0, MAX_SUGGESTIONS);
   }
 
-  /** Remembers the organizations and countries of a result set. */
-  learn(facets: Facets): void {
-    if (facets === this.#seenFacets) return;
+  /** Remembers the organizations and countries of a result set; whether any was new. */
+  learn(facets: Facets): boolean {
+    if (facets === this.#seenFacets) return false;
     this.#seenFacets = facets;
+    const before = this.#organizations.size + this.#countries.size;
     for (const [keys, known] of [
       [Object.keys(facets.organization ?? {}), this.#organizations],
       [Object.keys(facets.country ?? {}), this.#countries],
     ] as const) {
       for (const key of keys) if (known.size < MAX_KNOWN) known.add(key);
     }
+    return this.#organizations.size + this.#countries.size > before;
   }
 
   #index(lang: Lang, facets: Facets): Matcher | undefined {
     this.learn(facets);
-    if (!this.factory) return undefined;
-    const signature = `${lang}|${this.#organizations.size}|${this.#countries.size}`;
-    if (this.#matcher && signature === this.#signature) return this.#matcher;
-    this.#signature = signature;
-    this.#matcher = this.factory.createMatcher(this.factory.suggestionDocs(lang, this.#countries, this.#organizations));
+    const factory = this.factory;
+    if (!factory) return undefined;
+    const indexed = this.#indexed;
+    if (this.#matcher?.add && lang === this.#lang) {
+      const countries = [...this.#countries].slice(indexed.countries);
+      const organizations = [...this.#organizations].slice(indexed.organizations);
+      if (countries.length || organizations.length) {
+        const names = factory
+          .suggestionDocs(lang, countries, organizations)
+          .filter((doc) => doc.kind === 'country' || doc.kind === 'organization');
+        this.#matcher.add(names);
+      }
+    } else if (
+      !this.#matcher ||
+      lang !== this.#lang ||
+      indexed.countries !== this.#countries.size ||
+      indexed.organizations !== this.#organizations.size
+    ) {
+      this.#matcher = factory.createMatcher(factory.suggestionDocs(lang, this.#countries, this.#organizations));
+    }
+    this.#lang = lang;
+    this.#indexed = { countries: this.#countries.size, organizations: this.#organizations.size };
     return this.#matcher;
   }
 }
