@@ -3,8 +3,8 @@
  * KEY_INTERVAL_MS per key, never waiting for results, over QUERIES (bench/keys.ts). Three setups in one
  * run, served by one local server: our widget in API mode against the reference server (20k entries,
  * a fresh process, every typed text new to it, so each answer is computed cold), our widget in static
- * mode (5k entries, `src=` with the worker), and Pagefind's Default UI over the same 5k entries as
- * one HTML page each (bench/pagefind.ts).
+ * mode (5k entries, `src=`, the engine on the main thread as by default), and Pagefind's Default UI
+ * over the same 5k entries as one HTML page each (bench/pagefind.ts).
  * Per key: the time from the key event to the first painted frame showing results for its text (or a
  * later one of the same query), main-thread tasks over 50 ms, and input delay (key event → its first
  * handler).
@@ -38,7 +38,7 @@ type Setup = 'api' | 'static' | 'pagefind';
 
 // Page side, plain JS (tsx would wrap named functions in a helper the page lacks). Runs before any page script.
 const INIT = `(() => {
-  const s = { keys: [], paints: [], delays: [], eventDelays: [], longTasks: [], cost: {}, query: -1, keyAt: NaN, on: false };
+  const s = { keys: [], paints: [], delays: [], eventDelays: [], longTasks: [], frames: [], cost: {}, query: -1, keyAt: NaN, on: false, text: '' };
   window.__typing = s;
   const add = (name, ms) => { s.cost[name] = (s.cost[name] || 0) + ms; };
   // Where our main thread goes: each element's Lit update (render + commit) and the search box's input handler.
@@ -65,6 +65,7 @@ const INIT = `(() => {
     if (!s.on || !field || field.localName !== 'input') return;
     // Text inserted without a key event (an IME, a character the layout lacks) is timed from the input event.
     s.keys.push({ query: s.query, at: Number.isNaN(s.keyAt) ? e.timeStamp : s.keyAt, text: field.value });
+    s.text = field.value;
     s.keyAt = NaN;
   }, true);
   addEventListener('input', () => { if (s.on) add('input handler', performance.now() - inputAt); });
@@ -72,6 +73,17 @@ const INIT = `(() => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) s.longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask' });
+  } catch {}
+  try {
+    // What each long task was: the long animation frames that blocked, with their scripts and rendering.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!s.on || !(e.blockingDuration > 0)) continue;
+        const scripts = e.scripts.map((x) => [x.invoker, (x.sourceURL || '').split('/').pop().replace(/-[\\w-]{8}\\.js$/, ''), x.duration]);
+        const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
+        s.frames.push({ at: e.startTime, duration: e.duration, blocking: e.blockingDuration, render, text: s.text, scripts });
+      }
+    }).observe({ type: 'long-animation-frame' });
   } catch {}
   try {
     // Event Timing: key events whose handling took 16 ms or more, with their own input delay.
@@ -111,11 +123,25 @@ interface PageState {
   delays: number[];
   eventDelays: number[];
   longTasks: [number, number][];
+  frames: LongFrame[];
   cost: Record<string, number>;
   query: number;
   on: boolean;
 }
 type PageApi = { __typing: PageState };
+
+/** A long animation frame that blocked input (Chromium's Long Animation Frames API). */
+interface LongFrame {
+  at: number;
+  duration: number;
+  blocking: number;
+  /** Style, layout and paint at its end. */
+  render: number;
+  /** The text in the box when it ran. */
+  text: string;
+  /** Invoker, file (hash dropped) and ms of each script that ran in it. */
+  scripts: [string, string, number][];
+}
 
 export interface TypingRow {
   setup: Setup;
@@ -145,6 +171,8 @@ export interface TypingRow {
   readyMs: number;
   /** Mean main-thread ms per key: each element's Lit updates and the input handler (ours only). */
   costPerKey: Record<string, number>;
+  /** The frames that blocked input the longest, described. */
+  blockingFrames: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -155,6 +183,14 @@ async function until(page: Page, test: string, timeoutMs: number): Promise<boole
     .waitForFunction(test, undefined, { timeout: timeoutMs, polling: 50 })
     .then(() => true)
     .catch(() => false);
+}
+
+function describeFrame(f: LongFrame): string {
+  const scripts = f.scripts
+    .filter(([, , d]) => d >= 1)
+    .sort((a, b) => b[2] - a[2])
+    .map(([invoker, file, d]) => `${invoker}${file ? ` (${file})` : ''} ${ms(d)}`);
+  return `${ms(f.duration)} frame at "${f.text}": ${[...scripts, `rendering ${ms(f.render)}`].join(', ')}`;
 }
 
 /** Each query typed at KEY_INTERVAL_MS per key (the first key replaces the old text), then its results awaited. */
@@ -218,7 +254,7 @@ async function typingRun(
     await sleep(1000);
     const start = await page.evaluate(() => {
       const s = (window as unknown as PageApi).__typing;
-      Object.assign(s, { keys: [], paints: [], delays: [], eventDelays: [], longTasks: [], cost: {} });
+      Object.assign(s, { keys: [], paints: [], delays: [], eventDelays: [], longTasks: [], frames: [], cost: {} });
       return performance.now();
     });
     await typeAll(page, input, queries);
@@ -243,6 +279,11 @@ async function typingRun(
       slowEventMaxDelay: Math.max(0, ...state.eventDelays),
       readyMs,
       costPerKey: Object.fromEntries(Object.entries(state.cost).map(([k, v]) => [k, v / Math.max(1, keys)])),
+      blockingFrames: state.frames
+        .filter((f) => f.at >= start)
+        .sort((a, b) => b.blocking - a.blocking)
+        .slice(0, 3)
+        .map(describeFrame),
     };
   } finally {
     await context.close();
@@ -362,6 +403,10 @@ export function formatTyping(rows: TypingRow[]): string[] {
       .map(([k, v]) => `${SHORT[k] ?? k.replace(/^wsis-/, '')} ${ms(v)}`);
     lines.push(`    ${rowName(r)}: ${parts.join(', ')}; slow key events (Event Timing ≥ 16 ms) ${r.slowEvents}`);
   }
+  const blocked = rows.filter((r) => r.setup !== 'pagefind' && r.blockingFrames.length);
+  if (blocked.length)
+    lines.push('  Frames that blocked input longest (Long Animation Frames: scripts, then style/layout/paint):');
+  for (const r of blocked) for (const f of r.blockingFrames) lines.push(`    ${rowName(r)}: ${f}`);
   if (pagefind) lines.push(`    Pagefind: slow key events (Event Timing ≥ 16 ms) ${pagefind.slowEvents}`);
   return lines;
 }
