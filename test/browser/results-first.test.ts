@@ -41,4 +41,26 @@ describe('<wsis-stocktaking> default layout: results come first', function () {
       document.body.style.margin = '';
     });
   }
+
+  it('gives the active filters no row while there are none, and a row above the export once there are', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const el = await fixture<WsisStocktaking>(html`<wsis-stocktaking api=${API}></wsis-stocktaking>`);
+    const list = await found(el, 'wsis-entry-list');
+    await until(() => list.shadowRoot!.querySelector('.entry'), 'no result shown');
+    await el.updateComplete;
+    const column = el.shadowRoot!.querySelector('.results')!;
+    const exportEl = await found(el, 'wsis-export');
+    const chips = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'wsis-filter-chips',
+    )!;
+    await chips.updateComplete;
+    await frames();
+    const top = () => exportEl.getBoundingClientRect().top - column.getBoundingClientRect().top;
+    expect(top(), 'space above the export without filters').to.be.below(1);
+    el.store!.toggleFilter('sdg', '3', true);
+    await until(() => !chips.hasAttribute('empty'), 'no chip for the filter');
+    await frames();
+    expect(top(), 'the export sits below the chips').to.be.at.least(chips.getBoundingClientRect().height);
+    expect(chips.getBoundingClientRect().height).to.be.above(0);
+  });
 });

@@ -51,6 +51,7 @@ function yearChip(lang: Lang, from?: number, to?: number): Chip[] {
  * @summary Removable chips for the active filters.
  *
  * @attr for - The id of the `<wsis-stocktaking>` to show, when not placed inside it.
+ * @attr empty - Set by the element while there is no chip to show, so a layout can give it no room.
  *
  * @csspart base - The group, labelled "Active filters".
  * @csspart label - The visible caption.
@@ -70,6 +71,7 @@ export class WsisFilterChips extends WsisElement {
     const fixed = s ? filterChips(lang, s.scope) : [];
     const active = s ? [...filterChips(lang, s.filters), ...yearChip(lang, s.yearFrom, s.yearTo)] : [];
     const empty = !fixed.length && !active.length;
+    this.#empty = empty;
     return html`
       <div
         part="base"
@@ -117,6 +119,13 @@ export class WsisFilterChips extends WsisElement {
         }
       </div>
     `;
+  }
+
+  #empty = true;
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    this.toggleAttribute('empty', this.#empty);
   }
 
   async #remove(chip: Chip, index: number): Promise<void> {

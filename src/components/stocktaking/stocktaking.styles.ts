@@ -79,9 +79,15 @@ export const styles = css`
     padding: var(--_space) calc(var(--_space) * 1.5) calc(var(--_space) * 1.5);
   }
   .results {
+    position: relative;
     display: grid;
     gap: calc(var(--_space) * 2);
     align-content: start;
+  }
+  /* Without chips it takes no row (and no gap), yet stays where focus goes once the last chip is removed. */
+  .results > wsis-filter-chips[empty] {
+    position: absolute;
+    inset-inline: 0;
   }
   /* Wide: the map, then the filters, in a column beside the list. */
   @container wsis-stocktaking (min-width: 48rem) {
