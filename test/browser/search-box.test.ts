@@ -330,7 +330,9 @@ describe('<wsis-search-box>', () => {
         ...factory,
         createMatcher(docs) {
           const matcher = factory.createMatcher(docs);
-          return (query, limit) => (matched.push(query), matcher(query, limit));
+          return Object.assign((query: string, limit: number) => (matched.push(query), matcher(query, limit)), {
+            add: matcher.add,
+          });
         },
       };
     });

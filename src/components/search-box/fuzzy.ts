@@ -25,10 +25,10 @@ export function createMatcher(docs: Suggestion[]): Matcher {
       return (Array.isArray(value) ? value.map(fold) : fold(value)) as string | string[];
     },
   });
-  const matcher: Matcher = (query, limit) => fuse.search(normalize(query), { limit }).map((r) => r.item);
   // Names seen later join the index one by one, instead of a rebuild over all of them.
-  matcher.add = (more) => more.forEach((doc) => fuse.add(doc));
-  return matcher;
+  return Object.assign((query: string, limit: number) => fuse.search(normalize(query), { limit }).map((r) => r.item), {
+    add: (more: Suggestion[]) => more.forEach((doc) => fuse.add(doc)),
+  });
 }
 
 function item(lang: Lang, key: FilterKey, value: string, terms: string[]): Suggestion {

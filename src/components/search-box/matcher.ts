@@ -14,8 +14,8 @@ export interface Suggestion {
   terms: string[];
 }
 
-/** The best `limit` fuzzy matches for `query`, best first; `add`, where present, adds documents in place. */
-export type Matcher = ((query: string, limit: number) => Suggestion[]) & { add?(docs: Suggestion[]): void };
+/** The best `limit` fuzzy matches for `query`, best first; `add` adds documents in place. */
+export type Matcher = ((query: string, limit: number) => Suggestion[]) & { add(docs: Suggestion[]): void };
 
 /** The lazily loaded side of suggestions (fuzzy.ts): fuse.js and the documents it searches. */
 export interface MatcherFactory {

@@ -41,8 +41,8 @@ export class SuggestionIndex {
   factory?: MatcherFactory;
   #matcher?: Matcher;
   #lang?: Lang;
-  /** How many of the countries and organizations below the matcher holds (both only grow). */
-  #indexed = { countries: 0, organizations: 0 };
+  /** How many of the countries and of the organizations below the matcher holds (both only grow). */
+  #indexed = [0, 0];
   #seenFacets?: Facets;
   #organizations = new Set<string>();
   #countries = new Set<string>();
@@ -78,26 +78,20 @@ export class SuggestionIndex {
     this.learn(facets);
     const factory = this.factory;
     if (!factory) return undefined;
-    const indexed = this.#indexed;
-    if (this.#matcher?.add && lang === this.#lang) {
-      const countries = [...this.#countries].slice(indexed.countries);
-      const organizations = [...this.#organizations].slice(indexed.organizations);
-      if (countries.length || organizations.length) {
-        const names = factory
+    const [countries, organizations] = [this.#countries, this.#organizations].map((known, i) =>
+      [...known].slice(lang === this.#lang ? this.#indexed[i] : 0),
+    );
+    if (!this.#matcher || lang !== this.#lang)
+      this.#matcher = factory.createMatcher(factory.suggestionDocs(lang, countries, organizations));
+    else if (countries.length || organizations.length) {
+      this.#matcher.add(
+        factory
           .suggestionDocs(lang, countries, organizations)
-          .filter((doc) => doc.kind === 'country' || doc.kind === 'organization');
-        this.#matcher.add(names);
-      }
-    } else if (
-      !this.#matcher ||
-      lang !== this.#lang ||
-      indexed.countries !== this.#countries.size ||
-      indexed.organizations !== this.#organizations.size
-    ) {
-      this.#matcher = factory.createMatcher(factory.suggestionDocs(lang, this.#countries, this.#organizations));
+          .filter((d) => d.key === 'country' || d.key === 'organization'),
+      );
     }
     this.#lang = lang;
-    this.#indexed = { countries: this.#countries.size, organizations: this.#organizations.size };
+    this.#indexed = [this.#countries.size, this.#organizations.size];
     return this.#matcher;
   }
 }

@@ -18,55 +18,50 @@ const settled = (s: Readonly<SearchState>) => s.status !== 'idle' && s.status !=
  *    are there from step 1, so nothing moves when it arrives.
  */
 export class ResultsFirstController implements ReactiveController {
+  /** SHELL_WAIT_MS; tests that hold the first answer on purpose may change it. */
+  static shellWaitMs = SHELL_WAIT_MS;
   /** Whether the search box, the list and the rest of the results column are rendered. */
   shell = false;
   /** Whether the side column's elements are rendered. */
   side = false;
-  /** Resolve once the shell, and then the side column, are rendered (for `updateComplete`). */
-  readonly shown: Promise<void>;
-  readonly sideShown: Promise<void>;
 
   readonly #host: ReactiveElement;
-  #unsubscribe?: () => void;
   #store?: SearchStore;
-  #timer?: ReturnType<typeof setTimeout>;
-  #resolveShown!: () => void;
-  #resolveSide!: () => void;
+  #stop?: () => void;
+  /** Resolves at the next step. */
+  #step!: Promise<void>;
+  #stepped!: () => void;
 
   constructor(host: ReactiveElement) {
     this.#host = host;
-    this.shown = new Promise((resolve) => (this.#resolveShown = resolve));
-    this.sideShown = new Promise((resolve) => (this.#resolveSide = resolve));
+    this.#nextStep();
     host.addController(this);
   }
 
-  /** What `updateComplete` should wait for besides the host's own update: the parts still to come. */
+  /** What `updateComplete` should wait for besides the host's own update: the next step still to come. */
   pending(store: SearchStore | undefined): Promise<void> | undefined {
-    if (!store || !this.#host.isConnected) return undefined;
-    if (!this.shell) return this.shown;
-    // Once an answer is in, the side column follows within a frame.
-    if (!this.side && settled(store.state)) return this.sideShown;
-    return undefined;
+    const waiting = !this.shell || (!this.side && !!store && settled(store.state));
+    return store && this.#host.isConnected && waiting ? this.#step : undefined;
   }
 
   /** Call with each store the widget gets. */
   watch(store: SearchStore | undefined): void {
-    this.#stop();
+    this.#stop?.();
     this.#store = store;
     if (this.side || !store || !this.#host.isConnected) return;
-    if (!this.shell) this.#timer = setTimeout(() => this.#showShell(), SHELL_WAIT_MS);
+    const timer = setTimeout(() => this.#go('shell'), ResultsFirstController.shellWaitMs);
     const check = () => {
       if (!settled(store.state)) return;
-      this.#stop();
-      this.#showShell();
-      void afterPaint().then(() => {
-        if (this.side) return;
-        this.side = true;
-        this.#resolveSide();
-        this.#host.requestUpdate();
-      });
+      this.#stop?.();
+      this.#go('shell');
+      void afterPaint().then(() => this.#go('side'));
     };
-    this.#unsubscribe = store.subscribe(check);
+    const unsubscribe = store.subscribe(check);
+    this.#stop = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      this.#stop = undefined;
+    };
     check();
   }
 
@@ -75,20 +70,19 @@ export class ResultsFirstController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#stop();
+    this.#stop?.();
   }
 
-  #showShell(): void {
-    clearTimeout(this.#timer);
-    if (this.shell) return;
-    this.shell = true;
-    this.#resolveShown();
+  #go(step: 'shell' | 'side'): void {
+    if (this[step]) return;
+    this[step] = true;
+    const stepped = this.#stepped;
+    this.#nextStep();
+    stepped();
     this.#host.requestUpdate();
   }
 
-  #stop(): void {
-    clearTimeout(this.#timer);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+  #nextStep(): void {
+    this.#step = new Promise((resolve) => (this.#stepped = resolve));
   }
 }
