@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { validateEntry, type Entry } from './entry.js';
-import { fetchJson, MAX_API_BODY_BYTES, nativeFetch, type FetchJsonOptions } from './fetch-json.js';
+import { abortedError, fetchJson, MAX_API_BODY_BYTES, nativeFetch, type FetchJsonOptions } from './fetch-json.js';
 import { Lru } from './lru.js';
 import { toQueryString, type SearchParams } from './query.js';
 import { SourceError, type DataSource, type SourceResponse } from './source.js';
@@ -159,6 +159,9 @@ export class ApiSource implements DataSource {
     const response: SourceResponse = { ...parsed.output, items, dropped };
     if (!response.corrections) delete response.corrections;
     if (current) this.#cache.set(url, { answer: response, at: this.#now() });
+    // Rendered in a task after the one that read and checked it: the two together could hold the page over 50 ms.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (signal.aborted) throw abortedError();
     return response;
   }
 

@@ -125,3 +125,19 @@ test('Lru evicts the oldest entries over its byte budget and never keeps one lar
   lru.clear();
   assert.equal(lru.bytes, 0);
 });
+
+test('an answer is handed over in a task after the one that read and checked it', async (t) => {
+  const { source } = stubApi(responseBody([makeEntry('a'), makeEntry('b')]));
+  // Set once every microtask queued while the body was parsed has run: that task is over.
+  let readTaskOver = false;
+  const parse = JSON.parse;
+  t.mock.method(JSON, 'parse', (...args: Parameters<typeof JSON.parse>) => {
+    void (async () => {
+      for (let i = 0; i < 100; i++) await Promise.resolve();
+      readTaskOver = true;
+    })();
+    return parse(...args);
+  });
+  const overWhenAnswered = await source.search(params('flood'), signal()).then(() => readTaskOver);
+  assert.equal(overWhenAnswered, true);
+});
