@@ -22,17 +22,12 @@ export function sdgName(lang: Lang, n: number): string {
   return t(lang, `sdg.${n}` as MessageKey);
 }
 
-const listFormats = new Map<Lang, Intl.ListFormat | null>();
-
 export function listText(lang: Lang, items: string[]): string {
-  if (!listFormats.has(lang)) {
-    try {
-      listFormats.set(lang, new Intl.ListFormat(lang, { type: 'conjunction' }));
-    } catch {
-      listFormats.set(lang, null);
-    }
+  try {
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
   }
-  return listFormats.get(lang)?.format(items) ?? items.join(', ');
 }
 
 export function countriesText(lang: Lang, entry: Entry): string {
