@@ -3,9 +3,9 @@
  * query that has words (the first results of a page without a query need none of it).
  */
 import { CJK, isCjkTerm, plainWords, STOP_WORDS } from '../../data/text/words.js';
+import { excerptAround, splitMarks } from './excerpt.js';
 
 const ASCII = /^[\0-\x7f]*$/;
-import { excerptAround, splitMarks } from './excerpt.js';
 
 /** Runs of letters as the shared tokenizer reads them, cut where Chinese or Japanese starts or stops. */
 const PIECE = new RegExp(`[${CJK}]+|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
