@@ -78,20 +78,18 @@ export class SuggestionIndex {
     this.learn(facets);
     const factory = this.factory;
     if (!factory) return undefined;
+    const same = !!this.#matcher && lang === this.#lang;
+    const sizes = [this.#countries.size, this.#organizations.size];
+    // Most keys bring no new name: the index stays as it is, with no copy of what it holds.
+    if (same && sizes[0] === this.#indexed[0] && sizes[1] === this.#indexed[1]) return this.#matcher;
     const [countries, organizations] = [this.#countries, this.#organizations].map((known, i) =>
-      [...known].slice(lang === this.#lang ? this.#indexed[i] : 0),
+      [...known].slice(same ? this.#indexed[i] : 0),
     );
-    if (!this.#matcher || lang !== this.#lang)
-      this.#matcher = factory.createMatcher(factory.suggestionDocs(lang, countries, organizations));
-    else if (countries.length || organizations.length) {
-      this.#matcher.add(
-        factory
-          .suggestionDocs(lang, countries, organizations)
-          .filter((d) => d.key === 'country' || d.key === 'organization'),
-      );
-    }
+    const docs = factory.suggestionDocs(lang, countries, organizations);
+    if (same) this.#matcher!.add(docs.filter((d) => d.key === 'country' || d.key === 'organization'));
+    else this.#matcher = factory.createMatcher(docs);
     this.#lang = lang;
-    this.#indexed = [this.#countries.size, this.#organizations.size];
+    this.#indexed = sizes;
     return this.#matcher;
   }
 }
