@@ -2,10 +2,8 @@
  * Where query terms occur in text: the highlighting's matcher, a chunk of its own loaded with the first
  * query that has words (the first results of a page without a query need none of it).
  */
-import { CJK, isCjkTerm, plainWords, STOP_WORDS } from '../../data/text/words.js';
+import { ASCII, CJK, isCjkTerm, plainWords, STOP_WORDS } from '../../data/text/words.js';
 import { excerptAround, splitMarks } from './excerpt.js';
-
-const ASCII = /^[\0-\x7f]*$/;
 
 /** Runs of letters as the shared tokenizer reads them, cut where Chinese or Japanese starts or stops. */
 const PIECE = new RegExp(`[${CJK}]+|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
@@ -51,7 +49,7 @@ function prepare(terms: readonly string[]): Prepared {
 function matchesSpaced(piece: string, p: Prepared): boolean {
   let hit = p.seen.get(piece);
   if (hit === undefined) {
-    // Plain ASCII, most text: the one word plainWords would give, without its general path.
+    // Plain ASCII, most text: the one word plainWords would give (spaced() in words.ts), without its general path.
     const word = ASCII.test(piece) ? piece.toLowerCase() : undefined;
     hit =
       word === undefined

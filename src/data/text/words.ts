@@ -30,7 +30,8 @@ const IS_BIGRAMMED = new RegExp(`^[${CJK}]`, 'u');
 const ARABIC = /^\p{Script=Arabic}/u;
 /** Lucene's Arabic light-stemmer prefixes: the article, alone or after و ب ك ف, and لل. */
 const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
-const ASCII = /^[\0-\x7f]*$/;
+/** Text of plain ASCII only. */
+export const ASCII = /^[\0-\x7f]*$/;
 
 /** One query or text word, split into the terms an index holds for it. */
 export interface Word {
