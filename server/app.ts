@@ -242,8 +242,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   let decorated = false;
   for (const { prefix, root, hidden, immutable } of options.staticRoots ?? []) {
     if (!existsSync(root)) continue;
+    const dir = resolve(root);
     app.register(fastifyStatic, {
-      root: resolve(root),
+      root: dir,
       prefix,
       // 404 for any path with a segment starting with ".", however it is spelled (/%2eenv).
       dotfiles: 'ignore',
@@ -253,8 +254,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       lastModified: true,
       setHeaders: (reply: FastifyReply, path: string) => {
         pageHeaders(reply, path);
-        if (immutable?.test(`/${relative(resolve(root), path).split(sep).join('/')}`))
-          reply.header('cache-control', IMMUTABLE);
+        if (immutable?.test(`/${relative(dir, path).split(sep).join('/')}`)) reply.header('cache-control', IMMUTABLE);
       },
       // Pages answer without ".html" too: /manage is demo/manage.html.
       extensions: ['html'],

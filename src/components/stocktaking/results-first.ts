@@ -40,8 +40,8 @@ export class ResultsFirstController implements ReactiveController {
 
   /** What `updateComplete` should wait for besides the host's own update: the next step still to come. */
   pending(store: SearchStore | undefined): Promise<void> | undefined {
-    const waiting = !this.shell || (!this.side && !!store && settled(store.state));
-    return store && this.#host.isConnected && waiting ? this.#step : undefined;
+    if (!store || !this.#host.isConnected) return undefined;
+    return !this.shell || (!this.side && settled(store.state)) ? this.#step : undefined;
   }
 
   /** Call with each store the widget gets. */
